@@ -1,0 +1,57 @@
+/**
+ * Starts KAM Hiring: database (embedded when DATABASE_URL is unset), migrations,
+ * demo data on an empty database, background jobs, then the web server over the
+ * production build in build/ (run `npm run build` first; `npm run demo` does both).
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { describeDatabase, ensureDatabase } from "../app/utils/boot.server";
+import { env } from "../app/utils/env.server";
+
+const startedAt = performance.now();
+const database = await ensureDatabase();
+const config = env();
+
+const { seedIfEmpty } = await import("../app/demo/seed.server");
+if (config.SEED_DEMO) await seedIfEmpty();
+
+const jobs = await import("../app/utils/jobs.server");
+await jobs.startJobs({ work: config.RUN_WORKER });
+
+const buildPath = path.resolve("build/index.js");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", true);
+app.use(compression());
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(
+    `KAM Hiring ready at http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT} ` +
+      `(database ${describeDatabase(database.url)}, jobs ${config.RUN_WORKER ? "worked here" : "queued only"}, ${seconds} s)`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  server.close();
+  await jobs.stopJobs().catch((e) => console.error(e));
+  const { disconnectDb } = await import("../app/utils/db.server");
+  await disconnectDb();
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
