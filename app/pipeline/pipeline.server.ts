@@ -1,0 +1,127 @@
+import { Prisma, type Application, type SourcingTier, type Stage } from "@prisma/client";
+import { db, type Tx } from "~/utils/db.server";
+import { checkMove, stageBeforeExit, type MoveProblem } from "./stages";
+
+/**
+ * The one place an application's stage changes. Each change updates the application
+ * and appends its StageChange row (who, when, from, to, why) in the same transaction,
+ * with the application row locked so two people moving one candidate at once are
+ * applied one after the other, the second seeing the first's result.
+ *
+ * Only the demo seed writes applications and history directly (app/demo/seed.server.ts),
+ * because it recreates weeks of past history in bulk.
+ */
+
+export type StageMoveProblem = MoveProblem | "not-found" | "already-added";
+
+export class StageMoveError extends Error {
+  constructor(
+    readonly problem: StageMoveProblem,
+    readonly from: Stage | null,
+    readonly to: Stage,
+  ) {
+    super(`Stage move ${from ?? "(new)"} → ${to} refused: ${problem}`);
+    this.name = "StageMoveError";
+  }
+}
+
+export type AddToVacancyInput = {
+  candidateId: string;
+  vacancyId: string;
+  /** Null for changes made by the system (an inbound form, an import job). */
+  actorId: string | null;
+  tier?: SourcingTier | null;
+  reason?: string | null;
+};
+
+export async function addToVacancy(tx: Tx, input: AddToVacancyInput): Promise<Application> {
+  const existing = await tx.application.findUnique({
+    where: { candidateId_vacancyId: { candidateId: input.candidateId, vacancyId: input.vacancyId } },
+    select: { stage: true },
+  });
+  if (existing) throw new StageMoveError("already-added", existing.stage, "SOURCED");
+  const now = new Date();
+  try {
+    return await tx.application.create({
+      data: {
+        candidateId: input.candidateId,
+        vacancyId: input.vacancyId,
+        tier: input.tier ?? null,
+        stage: "SOURCED",
+        stageChangedAt: now,
+        createdAt: now,
+        history: {
+          create: { fromStage: null, toStage: "SOURCED", actorId: input.actorId, reason: input.reason ?? null, createdAt: now },
+        },
+      },
+    });
+  } catch (error) {
+    // Another transaction added the same candidate between our check and insert.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new StageMoveError("already-added", null, "SOURCED");
+    }
+    throw error;
+  }
+}
+
+export type MoveToStageInput = {
+  applicationId: string;
+  to: Stage;
+  actorId: string | null;
+  reason?: string | null;
+};
+
+export async function moveToStage(tx: Tx, input: MoveToStageInput): Promise<Application> {
+  const { applicationId, to, actorId } = input;
+  const reason = input.reason?.trim() || null;
+  // The lock makes a concurrent move wait here until ours commits, then read our result.
+  const locked = await tx.$queryRaw<Array<{ stage: Stage; stageChangedAt: Date }>>`
+    SELECT stage::text AS stage, "stageChangedAt" FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
+  const current = locked[0];
+  if (!current) throw new StageMoveError("not-found", null, to);
+
+  const from = current.stage;
+  let before: Stage | null = null;
+  if (from === "REJECTED" || from === "WITHDRAWN") {
+    const lastChange = await tx.stageChange.findFirst({
+      where: { applicationId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { fromStage: true, toStage: true },
+    });
+    before = lastChange ? stageBeforeExit([lastChange]) : null;
+  }
+  const check = checkMove(from, to, { reason, stageBeforeExit: before });
+  if (!check.ok) throw new StageMoveError(check.problem, from, to);
+
+  // History stays ordered by time even if this server's clock lags another's.
+  const now = new Date(Math.max(Date.now(), current.stageChangedAt.getTime() + 1));
+  const application = await tx.application.update({
+    where: { id: applicationId },
+    data: { stage: to, stageChangedAt: now },
+  });
+  await tx.stageChange.create({
+    data: { applicationId, fromStage: from, toStage: to, actorId, reason, createdAt: now },
+  });
+  return application;
+}
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+/** addToVacancy in a transaction of its own. */
+export function addApplication(input: AddToVacancyInput): Promise<Application> {
+  return db().$transaction((tx) => addToVacancy(tx, input), TX_OPTIONS);
+}
+
+/** moveToStage in a transaction of its own. */
+export function moveApplication(input: MoveToStageInput): Promise<Application> {
+  return db().$transaction((tx) => moveToStage(tx, input), TX_OPTIONS);
+}
+
+/** An application's stage history, oldest first. */
+export function stageHistory(tx: Pick<Tx, "stageChange">, applicationId: string) {
+  return tx.stageChange.findMany({
+    where: { applicationId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { actor: { select: { id: true, name: true } } },
+  });
+}
