@@ -67,6 +67,18 @@ describe("addToVacancy", () => {
     expect(error.problem).toBe("already-added");
     expect(await db().application.count({ where: { candidateId: application.candidateId } })).toBe(1);
   });
+
+  it("joins the caller's transaction", async () => {
+    const candidate = await createCandidate();
+    await expect(
+      db().$transaction(async (tx) => {
+        await addToVacancy(tx, { candidateId: candidate.id, vacancyId, actorId: null, reason: "Отклик на вакансию" });
+        throw new Error("the caller's next step failed");
+      }),
+    ).rejects.toThrow("next step failed");
+    expect(await db().application.count({ where: { candidateId: candidate.id } })).toBe(0);
+    expect(await db().stageChange.count({ where: { application: { candidateId: candidate.id } } })).toBe(0);
+  });
 });
 
 describe("moveToStage", () => {
