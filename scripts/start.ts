@@ -27,11 +27,19 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", true);
+// X-Forwarded-For is believed only from a proxy on this machine (TRUST_PROXY widens it).
+app.set("trust proxy", config.TRUST_PROXY);
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
+  }),
+);
 
 const server = app.listen(config.PORT, config.HOST, () => {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

@@ -31,10 +31,11 @@ function sessionSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+type CookieData = { sessionId: string };
+let storage: ReturnType<typeof createCookieSessionStorage<CookieData>> | undefined;
 function sessionStorage() {
   const { APP_URL, SECURE_COOKIES } = env();
-  storage ??= createCookieSessionStorage({
+  storage ??= createCookieSessionStorage<CookieData>({
     cookie: {
       name: "__session",
       httpOnly: true,

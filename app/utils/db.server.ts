@@ -7,10 +7,8 @@ import { env } from "./env.server";
  * DATABASE_URL (the embedded server's URL when the variable is unset), and
  * remembered on globalThis so development reloads do not open new pools.
  */
-const SLOW_QUERY_MS = 200;
-
 function createClient() {
-  const connectionString = env().DATABASE_URL;
+  const { DATABASE_URL: connectionString, SLOW_QUERY_MS } = env();
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the app through scripts/start.ts");
   }
@@ -19,7 +17,7 @@ function createClient() {
     log: [{ level: "query", emit: "event" }],
   });
   client.$on("query", (e) => {
-    if (e.duration >= SLOW_QUERY_MS) {
+    if (SLOW_QUERY_MS > 0 && e.duration >= SLOW_QUERY_MS) {
       console.warn(`slow query (${e.duration} ms): ${e.query.slice(0, 300)}`);
     }
   });

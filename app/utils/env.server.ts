@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   SECURE_COOKIES: booleanFlag.optional(),
+  /** Which proxies may set X-Forwarded-For (Express "trust proxy"). */
+  TRUST_PROXY: z.string().default("loopback"),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -30,6 +32,8 @@ const EnvSchema = z.object({
   RUN_WORKER: booleanFlag.default(true),
   SEED_DEMO: booleanFlag.default(true),
   CHROMIUM_PATH: z.string().optional(),
+  /** Queries slower than this are logged; 0 turns the log off. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

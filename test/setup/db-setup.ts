@@ -8,6 +8,8 @@ import { dropDatabase, recreateDatabase } from "./test-database";
 // imports run, so db() connects to this copy.
 const serverUrl = inject("testServerUrl");
 const name = `kam_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+// Timing varies on a loaded test machine; slow-query warnings would fail tests at random.
+process.env.SLOW_QUERY_MS = "0";
 process.env.DATABASE_URL = await recreateDatabase(serverUrl, name, inject("templateDatabase"));
 reloadEnv();
 
