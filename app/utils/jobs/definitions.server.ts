@@ -1,0 +1,7 @@
+import { mailDeliver } from "./mail-deliver.server";
+
+/**
+ * Every job the product runs. startJobs creates a queue for each and, in a worker,
+ * works them; enqueue accepts only these names and payloads.
+ */
+export const jobDefinitions = [mailDeliver] as const;
