@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { enqueue, JOBS_SCHEMA, startJobs, stopJobs } from "~/utils/jobs.server";
 
@@ -12,8 +12,8 @@ async function jobState(id: string): Promise<string | undefined> {
   return rows[0]?.state;
 }
 
-function newEmail(tx = db()) {
-  return tx.emailMessage.create({
+function newEmail(client: Pick<Tx, "emailMessage"> = db()) {
+  return client.emailMessage.create({
     data: { toAddress: "anna@example.ru", fromAddress: "hr@example.ru", subject: "Hi", text: "Hello" },
   });
 }

@@ -1,0 +1,232 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { ZodError } from "zod";
+import { db } from "~/utils/db.server";
+import { reloadEnv } from "~/utils/env.server";
+import { JOBS_SCHEMA, startJobs, stopJobs } from "~/utils/jobs.server";
+import { deliverNow, MailDeliveryError, sendMail } from "~/utils/mail.server";
+import { startSmtpServer } from "../setup/smtp";
+
+function useSmtp(url: string | undefined) {
+  if (url) process.env.SMTP_URL = url;
+  else delete process.env.SMTP_URL;
+  reloadEnv();
+}
+
+const rejectingServer = () =>
+  startSmtpServer({
+    onRcptTo(_address, _session, callback) {
+      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    },
+  });
+
+async function deliveryJob(emailId: string) {
+  const rows = await db().$queryRawUnsafe<{ id: string; state: string; retry_count: number }[]>(
+    `SELECT id, state::text, retry_count FROM ${JOBS_SCHEMA}.job
+     WHERE name = 'mail.deliver' AND data->>'emailId' = $1`,
+    emailId,
+  );
+  return rows;
+}
+
+const letter = {
+  to: "ivan.petrov@example.ru",
+  subject: "Приглашение на групповое собеседование",
+  text: "Здравствуйте, Иван!\nЖдём вас во вторник в 10:00.",
+};
+
+afterEach(() => useSmtp(undefined));
+afterAll(() => stopJobs());
+
+describe("sendMail", () => {
+  it("writes a QUEUED row and its delivery job", async () => {
+    const result = await sendMail({ ...letter, candidateId: "cand-1" });
+    expect(result.status).toBe("queued");
+    const row = await db().emailMessage.findUniqueOrThrow({ where: { id: result.id! } });
+    expect(row).toMatchObject({ status: "QUEUED", toAddress: letter.to, subject: letter.subject, candidateId: "cand-1" });
+    expect(row.fromAddress).toContain("@");
+    expect(await deliveryJob(row.id)).toHaveLength(1);
+  });
+
+  it("refuses a second message with the same dedupeKey and writes nothing", async () => {
+    const first = await sendMail({ ...letter, dedupeKey: "invite:cand-2:vacancy-1" });
+    const second = await sendMail({ ...letter, text: "Другой текст", dedupeKey: "invite:cand-2:vacancy-1" });
+    expect(first.status).toBe("queued");
+    expect(second).toEqual({ status: "duplicate", id: first.id });
+    expect(await db().emailMessage.count({ where: { dedupeKey: "invite:cand-2:vacancy-1" } })).toBe(1);
+    expect(await deliveryJob(first.id!)).toHaveLength(1);
+  });
+
+  it("keeps the caller's transaction usable after a duplicate", async () => {
+    await sendMail({ ...letter, dedupeKey: "dup-in-tx" });
+    const count = await db().$transaction(async (tx) => {
+      const again = await sendMail({ ...letter, dedupeKey: "dup-in-tx" }, { tx });
+      expect(again.status).toBe("duplicate");
+      return tx.emailMessage.count({ where: { dedupeKey: "dup-in-tx" } });
+    });
+    expect(count).toBe(1);
+  });
+
+  it("writes neither the message nor its job when the caller's transaction rolls back", async () => {
+    let id: string | undefined;
+    await expect(
+      db().$transaction(async (tx) => {
+        id = (await sendMail(letter, { tx })).id ?? undefined;
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(id).toEqual(expect.any(String));
+    expect(await db().emailMessage.count({ where: { id } })).toBe(0);
+    expect(await deliveryJob(id!)).toHaveLength(0);
+  });
+
+  it("rejects bad addresses before writing anything", async () => {
+    for (const to of ["not-an-address", "a@b", "Иван <ivan@example.ru>", "x@example.ru\r\nBcc: y@example.ru"]) {
+      await expect(sendMail({ ...letter, to })).rejects.toBeInstanceOf(ZodError);
+    }
+    await expect(sendMail({ ...letter, subject: " " })).rejects.toBeInstanceOf(ZodError);
+    expect(await db().emailMessage.count({ where: { toAddress: { not: letter.to } } })).toBe(0);
+  });
+
+  it("accepts an internationalised (.рф) address", async () => {
+    expect((await sendMail({ ...letter, to: "hr@компания.рф" })).status).toBe("queued");
+  });
+});
+
+describe("deliverNow", () => {
+  it("stores the message when no SMTP server is configured", async () => {
+    const { id } = await sendMail(letter);
+    expect(await deliverNow(id!)).toEqual({ status: "STORED" });
+    const row = await db().emailMessage.findUniqueOrThrow({ where: { id: id! } });
+    expect(row).toMatchObject({ status: "STORED", sentAt: null, error: null });
+  });
+
+  it("sends over SMTP: the server receives to, subject and text; the row becomes SENT", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail({ ...letter, html: "<p>Здравствуйте, <b>Иван</b>!</p>" });
+      const outcome = await deliverNow(id!);
+      expect(outcome.status).toBe("SENT");
+      expect(smtp.messages).toHaveLength(1);
+      const [received] = smtp.messages;
+      expect(received!.to).toEqual([letter.to]);
+      expect(received!.subject).toBe(letter.subject);
+      expect(received!.text).toBe(letter.text);
+      expect(received!.html).toBe("<p>Здравствуйте, <b>Иван</b>!</p>");
+      const row = await db().emailMessage.findUniqueOrThrow({ where: { id: id! } });
+      expect(row.status).toBe("SENT");
+      expect(row.messageId).toBe(outcome.status === "SENT" ? outcome.messageId : "");
+      expect(row.sentAt).toBeInstanceOf(Date);
+
+      expect(await deliverNow(id!)).toEqual({ status: "skipped" });
+      expect(smtp.messages).toHaveLength(1);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("sends once when two workers deliver the same message at the same time", async () => {
+    const smtp = await startSmtpServer({
+      // A slow server keeps the first delivery's row lock held while the second arrives.
+      onRcptTo(_address, _session, callback) {
+        setTimeout(() => callback(), 300);
+      },
+    });
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      const outcomes = await Promise.all([deliverNow(id!), deliverNow(id!)]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(["SENT", "skipped"]);
+      expect(smtp.messages).toHaveLength(1);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("keeps a refused message QUEUED with the error for a retry, and FAILED on the final attempt", async () => {
+    const smtp = await rejectingServer();
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      await expect(deliverNow(id!)).rejects.toBeInstanceOf(MailDeliveryError);
+      let row = await db().emailMessage.findUniqueOrThrow({ where: { id: id! } });
+      expect(row.status).toBe("QUEUED");
+      expect(row.error).toMatch(/Mailbox unavailable/);
+
+      await expect(deliverNow(id!, { finalAttempt: true })).rejects.toThrow(/Mailbox unavailable/);
+      row = await db().emailMessage.findUniqueOrThrow({ where: { id: id! } });
+      expect(row.status).toBe("FAILED");
+      expect(row.error).toMatch(/Mailbox unavailable/);
+      expect(smtp.messages).toHaveLength(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
+
+describe("the mail.deliver job, through a worker", () => {
+  beforeAll(() => startJobs({ work: true }));
+  afterAll(() => stopJobs());
+
+  const settled = { timeout: 15_000, interval: 200 };
+
+  it("delivers over SMTP", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      useSmtp(smtp.url);
+      // Messages queued by earlier tests are delivered too now that a worker runs.
+      const to = "worker.test@example.ru";
+      const { id } = await sendMail({ ...letter, to });
+      await vi.waitFor(async () => {
+        expect((await db().emailMessage.findUniqueOrThrow({ where: { id: id! } })).status).toBe("SENT");
+      }, settled);
+      const received = smtp.messages.filter((m) => m.to.includes(to));
+      expect(received.map((m) => [m.to, m.subject, m.text])).toEqual([[[to], letter.subject, letter.text]]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("stores the message with no SMTP_URL", async () => {
+    const { id } = await sendMail(letter);
+    await vi.waitFor(async () => {
+      expect((await db().emailMessage.findUniqueOrThrow({ where: { id: id! } })).status).toBe("STORED");
+    }, settled);
+  });
+
+  it("retries a refused message with backoff, then marks it FAILED after the last retry", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const smtp = await rejectingServer();
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      await vi.waitFor(async () => {
+        expect((await deliveryJob(id!))[0]?.state).toBe("retry");
+      }, settled);
+      const row = await db().emailMessage.findUniqueOrThrow({ where: { id: id! } });
+      expect(row).toMatchObject({ status: "QUEUED", error: expect.stringMatching(/Mailbox unavailable/) });
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/mail\.deliver .*\(attempt 1 of 8\), will retry/));
+
+      // Skip the backoff wait and make the next attempt the last one.
+      const [job] = await deliveryJob(id!);
+      await db().$executeRawUnsafe(
+        `UPDATE ${JOBS_SCHEMA}.job SET retry_limit = 1, start_after = now() WHERE id = $1::uuid`,
+        job!.id,
+      );
+      await vi.waitFor(async () => {
+        expect((await deliveryJob(id!))[0]?.state).toBe("failed");
+      }, settled);
+      expect(await db().emailMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({
+        status: "FAILED",
+        error: expect.stringMatching(/Mailbox unavailable/),
+      });
+      expect(error).toHaveBeenCalledWith(expect.stringMatching(/attempt 2 of 2\), giving up/));
+      expect(smtp.messages).toHaveLength(0);
+    } finally {
+      await smtp.close();
+      warn.mockRestore();
+      error.mockRestore();
+    }
+  });
+});
