@@ -1,0 +1,106 @@
+import { hashPassword } from "~/auth/password.server";
+import { db, type Tx } from "~/utils/db.server";
+import { generateDemo } from "./generate";
+import type { DemoData } from "./types";
+
+/**
+ * Writes the demo (app/demo/generate.ts) into the database in one transaction, so a
+ * half-written demo is never seen. Rows, including weeks of stage history, go in
+ * with createMany: this is the one place applications and StageChange rows are not
+ * written through app/pipeline, because it recreates the past in bulk.
+ */
+
+// Any constant shared by every process of this app (web server and worker may both start on an empty database).
+const SEED_LOCK = 72_707_370;
+const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+
+export type DemoCounts = Record<
+  | "users" | "companies" | "companyAliases" | "vacancies" | "candidates" | "workExperiences"
+  | "applications" | "stageChanges" | "accountManagers" | "clients",
+  number
+>;
+
+function countsOf(data: DemoData): DemoCounts {
+  return {
+    users: data.users.length,
+    companies: data.companies.length,
+    companyAliases: data.companyAliases.length,
+    vacancies: data.vacancies.length,
+    candidates: data.candidates.length,
+    workExperiences: data.workExperiences.length,
+    applications: data.applications.length,
+    stageChanges: data.stageChanges.length,
+    accountManagers: data.accountManagers.length,
+    clients: data.clients.length,
+  };
+}
+
+async function prepare(options: SeedOptions) {
+  const data = generateDemo({ now: options.now ?? new Date(), seed: options.seed });
+  // Hashed before the transaction opens: argon2 is the slow part, and needs no lock.
+  const users = await Promise.all(
+    data.users.map(async ({ password, ...user }) => ({ ...user, passwordHash: await hashPassword(password) })),
+  );
+  return { data, users };
+}
+
+async function write(tx: Tx, { data, users }: Awaited<ReturnType<typeof prepare>>) {
+  await tx.organization.create({ data: data.organization });
+  await tx.user.createMany({ data: users });
+  await tx.company.createMany({ data: data.companies });
+  await tx.companyAlias.createMany({ data: data.companyAliases });
+  await tx.vacancy.createMany({ data: data.vacancies });
+  await tx.vacancyCompanyList.createMany({ data: data.vacancyCompanies });
+  await tx.candidate.createMany({ data: data.candidates });
+  await tx.workExperience.createMany({ data: data.workExperiences });
+  await tx.application.createMany({ data: data.applications });
+  await tx.stageChange.createMany({ data: data.stageChanges });
+  await tx.accountManager.createMany({ data: data.accountManagers });
+  await tx.client.createMany({ data: data.clients });
+}
+
+export type SeedOptions = { now?: Date; seed?: number };
+
+/** Writes the demo into an empty database (see resetDatabase). */
+export async function seedDemo(options: SeedOptions = {}): Promise<DemoCounts> {
+  const prepared = await prepare(options);
+  await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
+    await write(tx, prepared);
+  }, TX_OPTIONS);
+  return countsOf(prepared.data);
+}
+
+/** No users means nobody could sign in: a fresh installation. */
+export async function isDatabaseEmpty(): Promise<boolean> {
+  return (await db().user.count()) === 0;
+}
+
+/**
+ * Seeds the demo when the database is empty (start-up with SEED_DEMO). Safe when
+ * several processes start at once: the check is repeated under a lock.
+ */
+export async function seedIfEmpty(options: SeedOptions = {}): Promise<DemoCounts | null> {
+  if (!(await isDatabaseEmpty())) return null;
+  const prepared = await prepare(options);
+  const seeded = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
+    if ((await tx.user.count()) > 0) return false;
+    await write(tx, prepared);
+    return true;
+  }, TX_OPTIONS);
+  return seeded ? countsOf(prepared.data) : null;
+}
+
+/**
+ * Empties every table but the migrations ledger. TRUNCATE fires no row triggers, so
+ * it also clears the append-only history: meant for a full demo reset only.
+ */
+export async function resetDatabase(): Promise<void> {
+  const tables = await db().$queryRaw<Array<{ name: string }>>`
+    SELECT tablename::text AS name FROM pg_tables
+    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  if (!tables.length) return;
+  const list = tables.map((t) => `"public"."${t.name.replaceAll('"', '""')}"`).join(", ");
+  await db().$executeRawUnsafe(`TRUNCATE TABLE ${list} RESTART IDENTITY CASCADE`);
+}
