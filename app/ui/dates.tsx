@@ -1,0 +1,43 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { DEFAULT_TIME_ZONE, formatDate, formatDateTime } from "~/i18n/format";
+import { useLocale } from "./use-locale";
+
+/** The signed-in user's time zone from the root loader (Moscow when signed out). */
+export function useTimeZone(): string {
+  const root = useRouteLoaderData("root") as { user?: { timeZone?: string } | null } | undefined;
+  return root?.user?.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+export function DateText({ value, withTime = false }: { value: Date | string | null | undefined; withTime?: boolean }) {
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  if (!value) return <>—</>;
+  const iso = new Date(value).toISOString();
+  return (
+    <time dateTime={iso} className="nowrap">
+      {withTime ? formatDateTime(value, locale, timeZone) : formatDate(value, locale, timeZone)}
+    </time>
+  );
+}
+
+export function Percent({ value }: { value: number | null | undefined }) {
+  const locale = useLocale();
+  if (value === null || value === undefined) return <>—</>;
+  return (
+    <>
+      {new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+        style: "percent",
+        maximumFractionDigits: 0,
+      }).format(value)}
+    </>
+  );
+}
+
+export function formatCount(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB").format(value);
+}
+
+export function NumberText({ value }: { value: number }) {
+  const locale = useLocale();
+  return <>{formatCount(value, locale)}</>;
+}

@@ -1,0 +1,68 @@
+import { type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <div className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {description ? <p className="page-description">{description}</p> : null}
+      </div>
+      {actions ? <div className="page-actions">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p className="empty-state-title">{title}</p>
+      {children ? <div>{children}</div> : null}
+    </div>
+  );
+}
+
+/** What a later pipeline step will add to this page, said plainly. */
+export function ComingNote({ items }: { items: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="coming-note" aria-labelledby="coming-note-title">
+      <h2 id="coming-note-title">{t("pages.comingTitle")}</h2>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+export function Section({
+  title,
+  id,
+  children,
+  actions,
+}: {
+  title: ReactNode;
+  id: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <section className="section" aria-labelledby={id}>
+      <div className="section-header">
+        <h2 id={id}>{title}</h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
