@@ -1,0 +1,131 @@
+import type { CompanyListKind } from "@prisma/client";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireAccess } from "~/auth/session.server";
+import { STAGES } from "~/pipeline/stages";
+import { formatRubRange } from "~/i18n/format";
+import { listApplications } from "~/sourcing/candidates.server";
+import { getVacancy } from "~/sourcing/vacancies.server";
+import { ApplicationsTable } from "~/ui/applications-table";
+import { VacancyStatusBadge } from "~/ui/badges";
+import { DateText } from "~/ui/dates";
+import { dataTitle } from "~/ui/i18n-instance";
+import { EmptyState, PageHeader, Section } from "~/ui/page";
+import { Pagination } from "~/ui/pagination";
+import { useLocale } from "~/ui/use-locale";
+import { invariantResponse, pageParam } from "~/utils/http";
+
+const LIST_KINDS = ["TARGET", "ADJACENT", "EXCLUDED"] as const satisfies readonly CompanyListKind[];
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  dataTitle(matches, data?.vacancy.title, "vacancies.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAccess(request, "vacancies");
+  const vacancy = await getVacancy(params.id ?? "");
+  invariantResponse(vacancy, "Vacancy not found");
+  const url = new URL(request.url);
+  const requested = url.searchParams.get("stage");
+  const stage = STAGES.find((s) => s === requested);
+  const applications = await listApplications({
+    vacancyId: vacancy.id,
+    stages: stage ? [stage] : undefined,
+    page: pageParam(url),
+  });
+  return json({ vacancy, stage: stage ?? null, applications });
+}
+
+export default function VacancyPage() {
+  const { vacancy, stage, applications } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const total = Object.values(vacancy.counts).reduce((a, b) => a + b, 0);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/vacancies">← {t("vacancies.title")}</Link>
+      </p>
+      <PageHeader
+        title={vacancy.title}
+        description={`${vacancy.city} · ${vacancy.industry}${vacancy.niche ? ` · ${vacancy.niche}` : ""}`}
+        actions={<VacancyStatusBadge status={vacancy.status} />}
+      />
+      <div className="grid-2">
+        <Section id="details" title={t("vacancies.detail.details")}>
+          <dl className="details">
+            <dt>{t("vacancies.columns.openings")}</dt>
+            <dd>{vacancy.openings}</dd>
+            <dt>{t("vacancies.columns.salary")}</dt>
+            <dd>{formatRubRange(vacancy.salaryMinRub, vacancy.salaryMaxRub, locale)}</dd>
+            <dt>{t("vacancies.detail.recruiter")}</dt>
+            <dd>{vacancy.recruiter?.name ?? "—"}</dd>
+            <dt>{t("vacancies.detail.hiringManager")}</dt>
+            <dd>{vacancy.hiringManager?.name ?? "—"}</dd>
+            <dt>{t("vacancies.detail.departmentHead")}</dt>
+            <dd>{vacancy.departmentHead?.name ?? "—"}</dd>
+            <dt>{t("vacancies.detail.created")}</dt>
+            <dd>
+              <DateText value={vacancy.createdAt} />
+            </dd>
+            {vacancy.closedAt ? (
+              <>
+                <dt>{t("vacancies.detail.closed")}</dt>
+                <dd>
+                  <DateText value={vacancy.closedAt} />
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {vacancy.description ? <p className="vacancy-description">{vacancy.description}</p> : null}
+        </Section>
+        <Section id="lists" title={t("vacancies.detail.companyLists")}>
+          {LIST_KINDS.map((kind) => {
+            const companies = vacancy.companyLists.filter((l) => l.kind === kind);
+            return (
+              <div key={kind} className="company-list">
+                <h3>
+                  {t(`vacancies.lists.${kind}`)} <span className="muted">({companies.length})</span>
+                </h3>
+                <p className={companies.length ? undefined : "muted"}>
+                  {companies.length ? companies.map((l) => l.company.name).join(", ") : t("vacancies.lists.none")}
+                </p>
+              </div>
+            );
+          })}
+        </Section>
+      </div>
+
+      <Section id="pipeline" title={t("vacancies.detail.pipeline")}>
+        <nav aria-label={t("vacancies.detail.filterByStage")}>
+          <ul className="stage-filter">
+            <li>
+              <Link to="?" aria-current={stage === null ? "page" : undefined}>
+                {t("ui.allStages")} <span className="count">{total}</span>
+              </Link>
+            </li>
+            {STAGES.map((s) => (
+              <li key={s}>
+                <Link to={`?stage=${s}`} aria-current={stage === s ? "page" : undefined}>
+                  {t(`stages.${s}`)} <span className="count">{vacancy.counts[s]}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {applications.applications.length ? (
+          <>
+            <ApplicationsTable
+              applications={applications.applications}
+              showVacancy={false}
+              caption={t("ui.shownOf", { shown: applications.applications.length, total: applications.total })}
+            />
+            <Pagination page={applications.page} pageCount={applications.pageCount} />
+          </>
+        ) : (
+          <EmptyState title={t("vacancies.detail.noApplications")} />
+        )}
+      </Section>
+    </>
+  );
+}
