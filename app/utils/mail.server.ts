@@ -164,6 +164,11 @@ export async function deliverNow(
   return result;
 }
 
+/** False in the demo set-up: messages are then STORED for the Outbox page, not sent. */
+export function isSmtpConfigured(): boolean {
+  return Boolean(env().SMTP_URL);
+}
+
 export const OUTBOX_PAGE_SIZE = 50;
 export const EMAIL_STATUSES = ["QUEUED", "SENT", "STORED", "FAILED"] as const satisfies readonly EmailStatus[];
 

@@ -3,7 +3,10 @@ import { ZodError } from "zod";
 import { db } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { JOBS_SCHEMA, startJobs, stopJobs } from "~/utils/jobs.server";
-import { deliverNow, MailDeliveryError, sendMail } from "~/utils/mail.server";
+import { deliverNow, MailDeliveryError, OUTBOX_PAGE_SIZE, sendMail } from "~/utils/mail.server";
+import { loader as outboxLoader } from "~/routes/outbox._index";
+import { loader as messageLoader } from "~/routes/outbox.$id";
+import { createUser, getRequest, respond, sessionCookie } from "../factories";
 import { startSmtpServer } from "../setup/smtp";
 
 function useSmtp(url: string | undefined) {
@@ -228,5 +231,44 @@ describe("the mail.deliver job, through a worker", () => {
       warn.mockRestore();
       error.mockRestore();
     }
+  });
+});
+
+describe("the Outbox pages", () => {
+  const context = { clientIp: "127.0.0.1" };
+  const list = (url: string, cookie: string) =>
+    respond(() => outboxLoader({ request: getRequest(url, cookie), context, params: {} }));
+  const show = (id: string, cookie: string) =>
+    respond(() => messageLoader({ request: getRequest(`/outbox/${id}`, cookie), context, params: { id } }));
+
+  it("lists newest first, 50 a page, filtered by status, for recruiters", async () => {
+    const cookie = await sessionCookie((await createUser({ roles: ["RECRUITER"] })).id);
+    const { id: failedId } = await sendMail({ ...letter, subject: "Будет FAILED" });
+    await db().emailMessage.update({ where: { id: failedId! }, data: { status: "FAILED", error: "550 no such user" } });
+    for (let i = 0; i < OUTBOX_PAGE_SIZE; i++) await sendMail({ ...letter, subject: `Письмо ${i}` });
+
+    const first = await (await list("/outbox", cookie)).json();
+    expect(first.messages).toHaveLength(OUTBOX_PAGE_SIZE);
+    expect(first.messages[0].subject).toBe(`Письмо ${OUTBOX_PAGE_SIZE - 1}`);
+    expect(first.pageCount).toBeGreaterThanOrEqual(2);
+    const second = await (await list("/outbox?page=2", cookie)).json();
+    expect(second.messages.length).toBeGreaterThan(0);
+
+    const failed = await (await list("/outbox?status=FAILED", cookie)).json();
+    expect(failed.messages[0].id).toBe(failedId);
+    expect(new Set(failed.messages.map((m: { status: string }) => m.status))).toEqual(new Set(["FAILED"]));
+    const ignored = await (await list("/outbox?status=BOGUS", cookie)).json();
+    expect(ignored.status).toBeNull();
+
+    const detail = await (await show(failedId!, cookie)).json();
+    expect(detail.message).toMatchObject({ id: failedId, text: letter.text, error: "550 no such user" });
+    expect((await show("no-such-message", cookie)).status).toBe(404);
+  });
+
+  it("refuses roles without the outbox area", async () => {
+    const { id } = await sendMail(letter);
+    const cookie = await sessionCookie((await createUser({ roles: ["HIRING_MANAGER"] })).id);
+    expect((await list("/outbox", cookie)).status).toBe(403);
+    expect((await show(id!, cookie)).status).toBe(403);
   });
 });

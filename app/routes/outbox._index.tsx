@@ -1,0 +1,103 @@
+import { type EmailStatus } from "@prisma/client";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireAccess } from "~/auth/session.server";
+import { Badge } from "~/ui/badges";
+import { DateText, formatCount } from "~/ui/dates";
+import { Button, SelectField } from "~/ui/form";
+import { pageTitle } from "~/ui/i18n-instance";
+import { EmptyState, PageHeader } from "~/ui/page";
+import { Pagination } from "~/ui/pagination";
+import { useLocale } from "~/ui/use-locale";
+import { pageParam } from "~/utils/http";
+import { EMAIL_STATUSES, isSmtpConfigured, listOutbox } from "~/utils/mail.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "outbox.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAccess(request, "outbox");
+  const url = new URL(request.url);
+  const status = EMAIL_STATUSES.find((s) => s === url.searchParams.get("status"));
+  const outbox = await listOutbox({ status, page: pageParam(url) });
+  return json({ ...outbox, status: status ?? null, smtpConfigured: isSmtpConfigured() });
+}
+
+const STATUS_TONE: Record<EmailStatus, string> = {
+  QUEUED: "middle",
+  SENT: "good",
+  STORED: "neutral",
+  FAILED: "danger",
+};
+
+function EmailStatusBadge({ status }: { status: EmailStatus }) {
+  const { t } = useTranslation();
+  return <Badge tone={STATUS_TONE[status]}>{t(`outbox.statuses.${status}`)}</Badge>;
+}
+
+export default function Outbox() {
+  const { messages, total, page, pageCount, status, smtpConfigured } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <>
+      <PageHeader title={t("outbox.title")} description={t("outbox.intro")} />
+      {smtpConfigured ? null : (
+        <p className="notice" role="note">
+          {t("outbox.notConfigured")}
+        </p>
+      )}
+      <Form method="get" className="filters" key={status ?? ""}>
+        <SelectField
+          label={t("outbox.status")}
+          placeholder={t("outbox.allStatuses")}
+          options={EMAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
+          selectProps={{ name: "status", defaultValue: status ?? "" }}
+        />
+        <Button variant="secondary">{t("outbox.show")}</Button>
+      </Form>
+      <p className="muted" aria-live="polite">
+        {t("outbox.total", { total: formatCount(total, locale) })}
+      </p>
+      {messages.length === 0 ? (
+        <EmptyState title={status ? t("outbox.emptyFiltered") : t("outbox.empty")} />
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("outbox.columns.subject")}</th>
+                  <th scope="col">{t("outbox.columns.to")}</th>
+                  <th scope="col">{t("outbox.columns.status")}</th>
+                  <th scope="col">{t("outbox.columns.created")}</th>
+                  <th scope="col">{t("outbox.columns.sent")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {messages.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <Link to={`/outbox/${m.id}`}>{m.subject}</Link>
+                    </th>
+                    <td>{m.toAddress}</td>
+                    <td>
+                      <EmailStatusBadge status={m.status} />
+                    </td>
+                    <td>
+                      <DateText value={m.createdAt} withTime />
+                    </td>
+                    <td>
+                      <DateText value={m.sentAt} withTime />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageCount={pageCount} />
+        </>
+      )}
+    </>
+  );
+}
