@@ -63,7 +63,7 @@ export const MARKET: readonly MarketCompany[] = [
   t("rosenergoteh", "АО «Росэнерготех»", "Москва"),
 
   a("armatek", "ООО «АрмаТек»", "Трубопроводная арматура", "ADJACENT", ["ArmaTek LLC"]),
-  a("tpa", "АО «ТПА-Групп»", "Трубопроводная арматура", "ADJACENT", ["ТПА Групп", "TPA Group"]),
+  a("tpa", "АО «ТПА-Групп»", "Трубопроводная арматура", "ADJACENT", ["ТПА", "TPA Group"]),
   a("ventilplus", "ООО «Вентиль Плюс»", "Трубопроводная арматура"),
   a("armkomplekt", "ООО «АрматураКомплект»", "Трубопроводная арматура", "ADJACENT"),
   a("avtomatikapro", "ООО «АвтоматикаПро»", "Промышленная автоматика", "ADJACENT", ["AvtomatikaPro"]),

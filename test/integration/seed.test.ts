@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { verifyPassword } from "~/auth/password.server";
+import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
+import { isDatabaseEmpty, resetDatabase, seedDemo, seedIfEmpty } from "~/demo/seed.server";
+import { moveApplication, stageHistory } from "~/pipeline/pipeline.server";
+import { firstBadStep } from "~/pipeline/stages";
+import { db } from "~/utils/db.server";
+
+// One database for this file: the tests run in order and each states what it starts from.
+const NOW = new Date("2026-03-10T09:30:00Z");
+const expected = generateDemo({ now: NOW });
+
+async function tableCounts() {
+  const d = db();
+  return {
+    users: await d.user.count(),
+    companies: await d.company.count(),
+    companyAliases: await d.companyAlias.count(),
+    vacancies: await d.vacancy.count(),
+    candidates: await d.candidate.count(),
+    workExperiences: await d.workExperience.count(),
+    applications: await d.application.count(),
+    stageChanges: await d.stageChange.count(),
+    accountManagers: await d.accountManager.count(),
+    clients: await d.client.count(),
+  };
+}
+
+describe("demo seed", () => {
+  it("fills an empty database quickly, with the expected counts", async () => {
+    expect(await isDatabaseEmpty()).toBe(true);
+    const started = performance.now();
+    const counts = await seedDemo({ now: NOW });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(await tableCounts()).toEqual(counts);
+    expect(counts).toMatchObject({ users: 5, candidates: 300, clients: 40, vacancies: 3 });
+    expect(counts.applications).toBe(expected.applications.length);
+    expect(counts.stageChanges).toBe(expected.stageChanges.length);
+    expect(await db().organization.count()).toBe(1);
+    expect(await db().vacancyCompanyList.count()).toBe(expected.vacancyCompanies.length);
+    expect(await isDatabaseEmpty()).toBe(false);
+  });
+
+  it("lets the four documented demo accounts sign in", async () => {
+    for (const account of DEMO_ACCOUNTS.slice(0, 4)) {
+      const user = await db().user.findUniqueOrThrow({ where: { email: account.email } });
+      expect(user.roles).toEqual(account.roles);
+      expect(user.locale).toBe("ru");
+      expect(await verifyPassword(user.passwordHash, account.password)).toBe(true);
+      expect(await verifyPassword(user.passwordHash, "wrong-password")).toBe(false);
+    }
+  });
+
+  it("stores histories the pipeline can continue from", async () => {
+    const main = await db().vacancy.findFirstOrThrow({ where: { title: { contains: "(KAM)" } } });
+    expect(main).toMatchObject({ openings: 2, salaryMinRub: 150_000, salaryMaxRub: 250_000, status: "OPEN" });
+    expect(await db().application.count({ where: { vacancyId: main.id, stage: "PROBATION" } })).toBe(3);
+
+    const sample = await db().application.findMany({ take: 40, orderBy: { id: "asc" } });
+    for (const application of sample) {
+      const history = await stageHistory(db(), application.id);
+      expect(firstBadStep(history)).toBe(-1);
+      expect(history.at(-1)!.toStage).toBe(application.stage);
+    }
+    // A seeded application moves on through the one stage-change function.
+    const contacted = await db().application.findFirstOrThrow({ where: { vacancyId: main.id, stage: "CONTACTED" } });
+    const recruiter = await db().user.findUniqueOrThrow({ where: { email: "recruiter@kam.demo" } });
+    const moved = await moveApplication({ applicationId: contacted.id, to: "QUESTIONNAIRE_SENT", actorId: recruiter.id });
+    expect(moved.stageChangedAt.getTime()).toBeGreaterThan(contacted.stageChangedAt.getTime());
+    expect(firstBadStep(await stageHistory(db(), contacted.id))).toBe(-1);
+  });
+
+  it("keeps money as integers and turnover as BigInt", async () => {
+    const key = await db().client.findMany({ where: { segment: "KEY" } });
+    expect(key).toHaveLength(8);
+    expect(key.every((c) => typeof c.annualTurnoverRub === "bigint" && c.annualTurnoverRub >= 10_000_000n)).toBe(true);
+  });
+
+  it("seedIfEmpty leaves a database with users alone", async () => {
+    const before = await tableCounts();
+    expect(await seedIfEmpty({ now: NOW })).toBeNull();
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("resetDatabase empties everything but the migrations, and the seed repeats", async () => {
+    await resetDatabase();
+    const empty = await tableCounts();
+    expect(Object.values(empty).every((n) => n === 0)).toBe(true);
+    expect(await db().organization.count()).toBe(0);
+    const migrations = await db().$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "_prisma_migrations"`;
+    expect(Number(migrations[0]!.n)).toBeGreaterThan(0);
+
+    const first = await seedDemo({ now: NOW });
+    // RESTART IDENTITY: history ids start again from 1.
+    const firstChange = await db().stageChange.findFirstOrThrow({ orderBy: { id: "asc" } });
+    expect(firstChange.id).toBe(1n);
+    await resetDatabase();
+    expect(await seedDemo({ now: NOW })).toEqual(first);
+    expect(await tableCounts()).toEqual(first);
+  });
+
+  it("seedIfEmpty seeds an empty database exactly once, even when called twice at once", async () => {
+    await resetDatabase();
+    const results = await Promise.all([seedIfEmpty({ now: NOW }), seedIfEmpty({ now: NOW })]);
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    expect(await db().user.count()).toBe(5);
+    expect(await db().candidate.count()).toBe(300);
+  });
+});
