@@ -1,23 +1,31 @@
-import { type Prisma, type Stage } from "@prisma/client";
+import { Prisma, type Stage } from "@prisma/client";
 import { db } from "~/utils/db.server";
 
 export const PAGE_SIZE = 50;
 
 /** At most this many words of a search are used: enough for "Иванов Москва KAM". */
 const MAX_TERMS = 5;
+const SEARCHED = ["lastName", "firstName", "middleName", "city", "currentTitle"] as const;
 
-function searchWhere(q: string): Prisma.CandidateWhereInput {
+function escapeLike(term: string) {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Every word must match some field, so "Иванов Казань" finds Ivanov from Kazan.
+ * The ICU collation makes ILIKE fold Cyrillic case too: under the C locale the
+ * embedded server uses, plain ILIKE folds only ASCII (Prisma's `mode:
+ * "insensitive"` is plain ILIKE), and "иванова" would miss "Иванова".
+ */
+function searchCondition(q: string): Prisma.Sql {
   const terms = q.trim().split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
-  if (!terms.length) return {};
-  // Every word must match some field, so "Иванов Казань" finds Ivanov from Kazan.
-  return {
-    erasedAt: null,
-    AND: terms.map((term) => ({
-      OR: (["lastName", "firstName", "middleName", "city", "currentTitle"] as const).map((field) => ({
-        [field]: { contains: term, mode: "insensitive" as const },
-      })),
-    })),
-  };
+  if (!terms.length) return Prisma.sql`TRUE`;
+  const perTerm = terms.map((term) => {
+    const pattern = `%${escapeLike(term)}%`;
+    const fields = SEARCHED.map((f) => Prisma.sql`${Prisma.raw(`"${f}"`)} ILIKE (${pattern} COLLATE "und-x-icu")`);
+    return Prisma.sql`(${Prisma.join(fields, " OR ")})`;
+  });
+  return Prisma.sql`"erasedAt" IS NULL AND ${Prisma.join(perTerm, " AND ")}`;
 }
 
 /** Only what a list may show: erased candidates keep an id and flags, nothing personal. */
@@ -46,29 +54,34 @@ export async function searchCandidates({
   page?: number;
   pageSize?: number;
 }) {
-  const where = searchWhere(q);
-  const [total, rows] = await Promise.all([
-    db().candidate.count({ where }),
-    db().candidate.findMany({
-      where,
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        middleName: true,
-        city: true,
-        currentTitle: true,
-        source: true,
-        doNotContact: true,
-        consentAt: true,
-        erasedAt: true,
-        _count: { select: { applications: true } },
-      },
-    }),
+  const where = searchCondition(q);
+  const [[counted], pageIds] = await Promise.all([
+    db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Candidate" WHERE ${where}`,
+    db().$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM "Candidate" WHERE ${where}
+      ORDER BY "lastName" COLLATE "und-x-icu", "firstName" COLLATE "und-x-icu", id
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   ]);
+  const total = counted?.total ?? 0;
+  const ids = pageIds.map((r) => r.id);
+  const found = await db().candidate.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      middleName: true,
+      city: true,
+      currentTitle: true,
+      source: true,
+      doNotContact: true,
+      consentAt: true,
+      erasedAt: true,
+      _count: { select: { applications: true } },
+    },
+  });
+  const byId = new Map(found.map((c) => [c.id, c]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   return {
     total,
     page,
