@@ -32,7 +32,7 @@ export default function Candidates() {
   return (
     <>
       <PageHeader title={t("candidates.title")} description={t("candidates.intro")} />
-      <Form method="get" className="filters" role="search" key={q}>
+      <Form method="get" className="filters filters-hinted" role="search" key={q}>
         <Field
           className="field-grow"
           label={t("candidates.searchLabel")}

@@ -80,7 +80,7 @@ export default function Handover() {
           <SelectField
             label={t("clients.columns.segment")}
             placeholder={t("clients.allSegments")}
-            options={SEGMENTS.map((s) => ({ value: s, label: t(`segments.${s}`) }))}
+            options={totals.map(({ segment }) => ({ value: segment, label: t(`segments.${segment}`) }))}
             selectProps={{ name: "segment", defaultValue: searchParams.get("segment") ?? "" }}
           />
           <Button variant="secondary">{t("ui.show")}</Button>
