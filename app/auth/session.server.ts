@@ -32,16 +32,21 @@ function sessionSecret(): string {
 }
 
 type CookieData = { sessionId: string };
+/** Secure cookies behind TLS: SECURE_COOKIES, else whenever APP_URL is https. */
+export function cookiesAreSecure(): boolean {
+  const { APP_URL, SECURE_COOKIES } = env();
+  return SECURE_COOKIES ?? Boolean(APP_URL?.startsWith("https://"));
+}
+
 let storage: ReturnType<typeof createCookieSessionStorage<CookieData>> | undefined;
 function sessionStorage() {
-  const { APP_URL, SECURE_COOKIES } = env();
   storage ??= createCookieSessionStorage<CookieData>({
     cookie: {
       name: "__session",
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: SECURE_COOKIES ?? Boolean(APP_URL?.startsWith("https://")),
+      secure: cookiesAreSecure(),
       secrets: [sessionSecret()],
     },
   });

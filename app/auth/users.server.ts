@@ -70,3 +70,8 @@ export async function updateUser(
     return { id };
   });
 }
+
+/** The language switch: remembered on the account, so it follows the user to any device. */
+export async function setUserLocale(id: string, locale: AppLocale) {
+  await db().user.update({ where: { id }, data: { locale } });
+}

@@ -59,7 +59,7 @@ export default function EditUser() {
             name={fields.roles.name}
             options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             defaultValue={user.roles}
-            errors={fields.roles.errors}
+            errors={[...new Set(Object.values(fields.roles.allErrors).flat())]}
           />
           <label className="checkbox">
             <input {...getInputProps(fields.active, { type: "checkbox" })} />

@@ -105,7 +105,7 @@ export default function AdminUsers() {
             name={fields.roles.name}
             options={roleOptions}
             defaultValue={(fields.roles.initialValue as string[] | undefined) ?? []}
-            errors={fields.roles.errors}
+            errors={[...new Set(Object.values(fields.roles.allErrors).flat())]}
           />
           <div>
             <Button type="submit" disabled={navigation.state === "submitting"}>

@@ -1,9 +1,8 @@
-import { type EmailStatus } from "@prisma/client";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccess } from "~/auth/session.server";
-import { Badge } from "~/ui/badges";
+import { EmailStatusBadge } from "~/ui/badges";
 import { DateText } from "~/ui/dates";
 import { dataTitle } from "~/ui/i18n-instance";
 import { PageHeader, Section } from "~/ui/page";
@@ -19,13 +18,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(message, "Message not found");
   return json({ message });
 }
-
-const STATUS_TONE: Record<EmailStatus, string> = {
-  QUEUED: "middle",
-  SENT: "good",
-  STORED: "neutral",
-  FAILED: "danger",
-};
 
 // The HTML is someone's letter, not our page: the sandbox (no scripts, forms,
 // navigation or same-origin access) keeps it from acting on the app, and this CSP
@@ -43,7 +35,7 @@ export default function OutboxMessage() {
       </p>
       <PageHeader
         title={message.subject}
-        actions={<Badge tone={STATUS_TONE[message.status]}>{t(`outbox.statuses.${message.status}`)}</Badge>}
+        actions={<EmailStatusBadge status={message.status} />}
       />
       {message.error ? (
         <div className={message.status === "FAILED" ? "notice notice-danger" : "notice"} role="status">

@@ -1,9 +1,8 @@
-import { type EmailStatus } from "@prisma/client";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccess } from "~/auth/session.server";
-import { Badge } from "~/ui/badges";
+import { EMAIL_STATUSES, EmailStatusBadge } from "~/ui/badges";
 import { DateText, formatCount } from "~/ui/dates";
 import { Button, SelectField } from "~/ui/form";
 import { pageTitle } from "~/ui/i18n-instance";
@@ -11,7 +10,7 @@ import { EmptyState, PageHeader } from "~/ui/page";
 import { Pagination } from "~/ui/pagination";
 import { useLocale } from "~/ui/use-locale";
 import { pageParam } from "~/utils/http";
-import { EMAIL_STATUSES, isSmtpConfigured, listOutbox } from "~/utils/mail.server";
+import { isSmtpConfigured, listOutbox } from "~/utils/mail.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "outbox.title");
 
@@ -21,18 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = EMAIL_STATUSES.find((s) => s === url.searchParams.get("status"));
   const outbox = await listOutbox({ status, page: pageParam(url) });
   return json({ ...outbox, status: status ?? null, smtpConfigured: isSmtpConfigured() });
-}
-
-const STATUS_TONE: Record<EmailStatus, string> = {
-  QUEUED: "middle",
-  SENT: "good",
-  STORED: "neutral",
-  FAILED: "danger",
-};
-
-function EmailStatusBadge({ status }: { status: EmailStatus }) {
-  const { t } = useTranslation();
-  return <Badge tone={STATUS_TONE[status]}>{t(`outbox.statuses.${status}`)}</Badge>;
 }
 
 export default function Outbox() {

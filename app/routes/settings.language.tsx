@@ -1,8 +1,7 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { getOptionalUser, safeRedirect } from "~/auth/session.server";
+import { cookiesAreSecure, getOptionalUser, safeRedirect } from "~/auth/session.server";
+import { setUserLocale } from "~/auth/users.server";
 import { isLocale } from "~/i18n/i18n";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { localeCookieHeader } from "~/utils/http";
 
 /**
@@ -18,10 +17,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isLocale(locale)) return redirect(redirectTo);
   const user = await getOptionalUser(request);
   if (user) {
-    await db().user.update({ where: { id: user.id }, data: { locale } });
+    await setUserLocale(user.id, locale);
     return redirect(redirectTo);
   }
-  const { APP_URL, SECURE_COOKIES } = env();
-  const secure = SECURE_COOKIES ?? Boolean(APP_URL?.startsWith("https://"));
-  return redirect(redirectTo, { headers: { "Set-Cookie": localeCookieHeader(locale, secure) } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": localeCookieHeader(locale, cookiesAreSecure()) } });
 }

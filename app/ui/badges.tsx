@@ -1,4 +1,4 @@
-import type { Stage, VacancyStatus } from "@prisma/client";
+import type { EmailStatus, Stage, VacancyStatus } from "@prisma/client";
 import { useTranslation } from "react-i18next";
 import { formatRub } from "~/i18n/format";
 import { useLocale } from "./use-locale";
@@ -44,4 +44,18 @@ const STATUS_TONE: Record<VacancyStatus, string> = {
 export function VacancyStatusBadge({ status }: { status: VacancyStatus }) {
   const { t } = useTranslation();
   return <span className={`badge badge-${STATUS_TONE[status]}`}>{t(`vacancyStatus.${status}`)}</span>;
+}
+
+export const EMAIL_STATUSES = ["QUEUED", "SENT", "STORED", "FAILED"] as const satisfies readonly EmailStatus[];
+
+const EMAIL_TONE: Record<EmailStatus, string> = {
+  QUEUED: "middle",
+  SENT: "good",
+  STORED: "neutral",
+  FAILED: "danger",
+};
+
+export function EmailStatusBadge({ status }: { status: EmailStatus }) {
+  const { t } = useTranslation();
+  return <Badge tone={EMAIL_TONE[status]}>{t(`outbox.statuses.${status}`)}</Badge>;
 }

@@ -170,7 +170,6 @@ export function isSmtpConfigured(): boolean {
 }
 
 export const OUTBOX_PAGE_SIZE = 50;
-export const EMAIL_STATUSES = ["QUEUED", "SENT", "STORED", "FAILED"] as const satisfies readonly EmailStatus[];
 
 /** One page of the Outbox, newest first. */
 export async function listOutbox({ status, page }: { status?: EmailStatus; page: number }) {
