@@ -2,11 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccess } from "~/auth/session.server";
-import { countApplicationsByStage, listApplications } from "~/sourcing/candidates.server";
-import { listVacancyOptions } from "~/sourcing/vacancies.server";
+import { loadStepPage } from "~/pipeline/step-page.server";
 import { pageTitle } from "~/ui/i18n-instance";
 import { StepPage } from "~/ui/step-page";
-import { readStageFilter } from "~/utils/http";
 
 const STAGES = ["SOURCED", "CONTACTED"] as const;
 
@@ -14,13 +12,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.outre
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAccess(request, "outreach");
-  const filter = readStageFilter(new URL(request.url), STAGES);
-  const [list, vacancies, counts] = await Promise.all([
-    listApplications({ stages: filter.stages, vacancyId: filter.vacancyId, page: filter.page }),
-    listVacancyOptions(),
-    countApplicationsByStage(filter.vacancyId),
-  ]);
-  return json({ list, vacancies, counts });
+  return json(await loadStepPage(request, STAGES));
 }
 
 export default function Outreach() {
