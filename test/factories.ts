@@ -53,3 +53,21 @@ export async function respond(run: () => Promise<unknown>): Promise<Response> {
     throw error;
   }
 }
+
+export async function createCandidate(overrides: Partial<Parameters<ReturnType<typeof db>["candidate"]["create"]>[0]["data"]> = {}) {
+  counter += 1;
+  return db().candidate.create({
+    data: {
+      firstName: "Ирина",
+      lastName: `Соколова${counter}`,
+      middleName: "Павловна",
+      email: `irina${counter}@mail.test`,
+      phone: `+7916555${String(1000 + counter).slice(-4)}`,
+      city: "Москва",
+      currentTitle: "KAM",
+      salaryExpectationRub: 200_000,
+      consentAt: new Date(),
+      ...overrides,
+    },
+  });
+}

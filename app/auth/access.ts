@@ -19,6 +19,8 @@ export const AREAS = {
   handover: STAFF,
   analytics: STAFF,
   outbox: ["ADMIN", "RECRUITER"],
+  /** Changing a candidate's contact permission or erasing their data. */
+  personalData: ["ADMIN", "RECRUITER"],
   admin: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

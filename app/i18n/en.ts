@@ -47,6 +47,34 @@ export const en: Messages = {
     back: "← All users",
     ownAdmin: "You cannot remove your own admin role or deactivate yourself.",
   },
+  personalData: {
+    title: "Personal data",
+    trail: "Change log",
+    noTrail: "No changes yet.",
+    reason: "Reason (e.g. \"candidate asked by phone on 22 Nov\")",
+    confirmRequired: "Confirm that the data must be erased for good.",
+    "do-not-contact": {
+      title: "Do not contact",
+      explain: "The candidate asked not to be contacted again: campaigns and call lists will skip them.",
+      submit: "Stop contacting",
+    },
+    "allow-contact": {
+      title: "May be contacted again",
+      explain: "Only if the candidate asked to be contacted again.",
+      submit: "Allow contact",
+    },
+    erase: {
+      title: "Erase data",
+      explain: "Name, contacts, work history and message texts are erased for good. An anonymous record stays in the statistics.",
+      confirm: "I understand this cannot be undone",
+      submit: "Erase personal data",
+    },
+    actions: {
+      "candidate.do-not-contact": "Marked do-not-contact",
+      "candidate.allow-contact": "May be contacted again",
+      "candidate.erase": "Personal data erased",
+    },
+  },
   validation: {
     required: "Fill in this field.",
     email: "Enter an email address, e.g. name@company.com.",

@@ -1,8 +1,19 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
 import { getCandidateProfile } from "~/sourcing/candidates.server";
+import { PersonalDataSchema } from "~/sourcing/personal-data";
+import { candidateAuditTrail, eraseCandidate, setDoNotContact } from "~/sourcing/personal-data.server";
+import { PersonalDataPanel } from "~/ui/personal-data-panel";
 import { Badge, Money, StageBadge } from "~/ui/badges";
 import { DateText } from "~/ui/dates";
 import { dataTitle } from "~/ui/i18n-instance";
@@ -19,16 +30,39 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAccess(request, "candidates");
+  const user = await requireAccess(request, "candidates");
   const candidate = await getCandidateProfile(params.id ?? "");
   invariantResponse(candidate, "Candidate not found");
-  return json({ candidate });
+  return json({
+    candidate,
+    auditTrail: await candidateAuditTrail(candidate.id),
+    canManagePersonalData: canAccess(user.roles, "personalData"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAccess(request, "personalData");
+  const submission = parseWithZod(await request.formData(), { schema: PersonalDataSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const change = submission.value;
+  const candidateId = params.id ?? "";
+  const done =
+    change.intent === "erase"
+      ? await eraseCandidate({ actorId: user.id, candidateId, reason: change.reason })
+      : await setDoNotContact({
+          actorId: user.id,
+          candidateId,
+          doNotContact: change.intent === "do-not-contact",
+          reason: change.reason,
+        });
+  invariantResponse(done, "Candidate not found");
+  return redirect(`/candidates/${candidateId}`);
 }
 
 type Profile = ReturnType<typeof useLoaderData<typeof loader>>["candidate"];
 
 export default function CandidatePage() {
-  const { candidate } = useLoaderData<typeof loader>();
+  const { candidate, auditTrail, canManagePersonalData } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -151,6 +185,12 @@ export default function CandidatePage() {
         </>
       )}
       <Applications applications={candidate.applications} />
+      <PersonalDataPanel
+        erased={candidate.erased}
+        doNotContact={candidate.erased || candidate.doNotContact}
+        canManage={canManagePersonalData}
+        auditTrail={auditTrail}
+      />
     </>
   );
 }

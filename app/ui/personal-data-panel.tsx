@@ -1,0 +1,96 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PersonalDataSchema, type PersonalDataChange } from "~/sourcing/personal-data";
+import { DateText } from "./dates";
+import { Button, ErrorList, FormError } from "./form";
+import { Section } from "./page";
+
+type AuditRow = { id: string; action: string; reason: string | null; createdAt: string; actorName: string | null };
+
+/**
+ * A candidate's rights over their data: stop contacting them, or erase them. Shown to
+ * everyone who can open the profile; the forms only to those who may change it.
+ */
+export function PersonalDataPanel({
+  erased,
+  doNotContact,
+  canManage,
+  auditTrail,
+}: {
+  erased: boolean;
+  doNotContact: boolean;
+  canManage: boolean;
+  auditTrail: AuditRow[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Section id="personal-data" title={t("personalData.title")}>
+      {canManage && !erased ? (
+        <div className="grid-2">
+          <ChangeForm intent={doNotContact ? "allow-contact" : "do-not-contact"} />
+          <ChangeForm intent="erase" />
+        </div>
+      ) : null}
+      <h3>{t("personalData.trail")}</h3>
+      {auditTrail.length ? (
+        <ol className="timeline" aria-label={t("personalData.trail")}>
+          {auditTrail.map((entry) => (
+            <li key={entry.id}>
+              <DateText value={entry.createdAt} withTime />: <strong>{t(`personalData.actions.${entry.action}`, entry.action)}</strong>
+              {entry.actorName ? <span className="muted"> · {entry.actorName}</span> : null}
+              {entry.reason ? <span className="muted"> · {entry.reason}</span> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t("personalData.noTrail")}</p>
+      )}
+    </Section>
+  );
+}
+
+function ChangeForm({ intent }: { intent: PersonalDataChange["intent"] }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<SubmissionResult<string[]>>();
+  const mine = (actionData?.initialValue as { intent?: string } | undefined)?.intent === intent;
+  const [form, fields] = useForm({
+    id: `personal-data-${intent}`,
+    lastResult: mine ? actionData : undefined,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonalDataSchema }),
+  });
+  const allFields = fields as unknown as Record<"reason" | "confirm", Parameters<typeof getInputProps>[0]>;
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack-tight">
+      <h3>{t(`personalData.${intent}.title`)}</h3>
+      <p className="muted">{t(`personalData.${intent}.explain`)}</p>
+      <FormError id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value={intent} />
+      <div className="field">
+        <label htmlFor={allFields.reason.id}>{t("personalData.reason")}</label>
+        <textarea
+          {...getTextareaProps(allFields.reason)}
+          rows={2}
+          aria-describedby={allFields.reason.errors ? allFields.reason.errorId : undefined}
+        />
+        <ErrorList id={allFields.reason.errorId} errors={allFields.reason.errors} />
+      </div>
+      {intent === "erase" ? (
+        <div className="field">
+          <label className="checkbox">
+            <input {...getInputProps(allFields.confirm, { type: "checkbox" })} />
+            {t("personalData.erase.confirm")}
+          </label>
+          <ErrorList id={allFields.confirm.errorId} errors={allFields.confirm.errors} />
+        </div>
+      ) : null}
+      <div>
+        <Button type="submit" variant={intent === "erase" ? "danger" : "secondary"}>
+          {t(`personalData.${intent}.submit`)}
+        </Button>
+      </div>
+    </Form>
+  );
+}
