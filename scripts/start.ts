@@ -3,6 +3,7 @@
  * demo data on an empty database, background jobs, then the web server over the
  * production build in build/ (run `npm run build` first; `npm run demo` does both).
  */
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -11,6 +12,12 @@ import compression from "compression";
 import express from "express";
 import { describeDatabase, ensureDatabase } from "../app/utils/boot.server";
 import { env } from "../app/utils/env.server";
+
+const buildPath = path.resolve("build/index.js");
+if (!fs.existsSync(buildPath)) {
+  console.error("No production build in build/: run `npm run build` first (or `npm run demo`).");
+  process.exit(1);
+}
 
 const startedAt = performance.now();
 const database = await ensureDatabase();
@@ -22,7 +29,6 @@ if (config.SEED_DEMO) await seedIfEmpty();
 const jobs = await import("../app/utils/jobs.server");
 await jobs.startJobs({ work: config.RUN_WORKER });
 
-const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 const app = express();
