@@ -79,6 +79,8 @@ export async function startJobs({ work }: { work: boolean }): Promise<void> {
   if (!work || !state || state.working) return;
   state.working = true;
   for (const definition of jobDefinitions) {
+    // pg-boss keeps one schedule per queue name, so every worker may (re)register it.
+    if (definition.schedule) await boss.schedule(definition.name, definition.schedule, {}, { tz: "UTC" });
     for (let i = 0; i < (definition.concurrency ?? 1); i++) {
       let workerId: string | undefined = undefined;
       workerId = await boss.work<unknown>(

@@ -27,6 +27,8 @@ export type JobDefinition<Name extends string = string, Schema extends z.ZodType
   name: Name;
   schema: Schema;
   queue?: JobQueueOptions;
+  /** A cron expression (UTC): the job is also queued on this schedule. */
+  schedule?: string;
   /** Jobs of this kind one process works on at the same time. */
   concurrency?: number;
   // Method syntax keeps every definition assignable to the plain JobDefinition.

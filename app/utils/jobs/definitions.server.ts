@@ -1,7 +1,8 @@
 import { mailDeliver } from "./mail-deliver.server";
+import { maintenanceCleanup } from "./maintenance-cleanup.server";
 
 /**
  * Every job the product runs. startJobs creates a queue for each and, in a worker,
  * works them; enqueue accepts only these names and payloads.
  */
-export const jobDefinitions = [mailDeliver] as const;
+export const jobDefinitions = [mailDeliver, maintenanceCleanup] as const;
