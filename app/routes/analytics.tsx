@@ -1,14 +1,14 @@
 import type { VacancyStatus } from "@prisma/client";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FUNNEL } from "~/pipeline/stages";
 import { loadFunnels } from "~/analytics/funnel.server";
 import { requireAccess } from "~/auth/session.server";
 import { VacancyStatusBadge } from "~/ui/badges";
 import { NumberText, Percent } from "~/ui/dates";
-import { Button, SelectField } from "~/ui/form";
 import { pageTitle } from "~/ui/i18n-instance";
+import { SelectFilter } from "~/ui/select-filter";
 import { EmptyState, PageHeader, Section } from "~/ui/page";
 
 const STATUSES = ["OPEN", "ON_HOLD", "CLOSED"] as const satisfies readonly VacancyStatus[];
@@ -24,20 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Analytics() {
   const { overall, vacancies } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const [searchParams] = useSearchParams();
   const top = overall.steps[0]?.reached ?? 0;
   return (
     <>
       <PageHeader title={t("analytics.title")} description={t("analytics.intro")} />
-      <Form method="get" className="filters" key={searchParams.toString()}>
-        <SelectField
-          label={t("vacancies.filterStatus")}
-          placeholder={t("analytics.allButDrafts")}
-          options={STATUSES.map((s) => ({ value: s, label: t(`vacancyStatus.${s}`) }))}
-          selectProps={{ name: "status", defaultValue: searchParams.get("status") ?? "" }}
-        />
-        <Button variant="secondary">{t("ui.show")}</Button>
-      </Form>
+      <SelectFilter
+        name="status"
+        label={t("vacancies.filterStatus")}
+        placeholder={t("analytics.allButDrafts")}
+        options={STATUSES.map((s) => ({ value: s, label: t(`vacancyStatus.${s}`) }))}
+      />
       {overall.total === 0 ? (
         <EmptyState title={t("analytics.empty")} />
       ) : (

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccess } from "~/auth/session.server";
 import { listClients, SEGMENTS } from "~/handover/clients.server";
 import { Badge, Money } from "~/ui/badges";
 import { Percent } from "~/ui/dates";
-import { Button, SelectField } from "~/ui/form";
 import { pageTitle } from "~/ui/i18n-instance";
+import { SelectFilter } from "~/ui/select-filter";
 import { ComingNote, EmptyState, PageHeader, Section } from "~/ui/page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "clients.title");
@@ -22,7 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Handover() {
   const { clients, totals, grandTotal } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const [searchParams] = useSearchParams();
   return (
     <>
       <PageHeader title={t("clients.title")} description={t("clients.intro")} />
@@ -76,15 +75,12 @@ export default function Handover() {
       </Section>
 
       <Section id="clients" title={t("clients.list")}>
-        <Form method="get" className="filters" key={searchParams.toString()}>
-          <SelectField
-            label={t("clients.columns.segment")}
-            placeholder={t("clients.allSegments")}
-            options={totals.map(({ segment }) => ({ value: segment, label: t(`segments.${segment}`) }))}
-            selectProps={{ name: "segment", defaultValue: searchParams.get("segment") ?? "" }}
-          />
-          <Button variant="secondary">{t("ui.show")}</Button>
-        </Form>
+        <SelectFilter
+          name="segment"
+          label={t("clients.columns.segment")}
+          placeholder={t("clients.allSegments")}
+          options={totals.map(({ segment }) => ({ value: segment, label: t(`segments.${segment}`) }))}
+        />
         {clients.length === 0 ? (
           <EmptyState title={t("clients.empty")} />
         ) : (

@@ -1,13 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccess } from "~/auth/session.server";
 import { EMAIL_STATUSES, EmailStatusBadge } from "~/ui/badges";
 import { DateText, formatCount } from "~/ui/dates";
-import { Button, SelectField } from "~/ui/form";
 import { pageTitle } from "~/ui/i18n-instance";
 import { EmptyState, PageHeader } from "~/ui/page";
 import { Pagination } from "~/ui/pagination";
+import { SelectFilter } from "~/ui/select-filter";
 import { useLocale } from "~/ui/use-locale";
 import { pageParam } from "~/utils/http";
 import { isSmtpConfigured, listOutbox } from "~/utils/mail.server";
@@ -34,15 +34,12 @@ export default function Outbox() {
           {t("outbox.notConfigured")}
         </p>
       )}
-      <Form method="get" className="filters" key={status ?? ""}>
-        <SelectField
-          label={t("outbox.status")}
-          placeholder={t("outbox.allStatuses")}
-          options={EMAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
-          selectProps={{ name: "status", defaultValue: status ?? "" }}
-        />
-        <Button variant="secondary">{t("outbox.show")}</Button>
-      </Form>
+      <SelectFilter
+        name="status"
+        label={t("outbox.status")}
+        placeholder={t("outbox.allStatuses")}
+        options={EMAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
+      />
       <p className="muted" aria-live="polite">
         {t("outbox.total", { total: formatCount(total, locale) })}
       </p>

@@ -1,13 +1,13 @@
 import type { VacancyStatus } from "@prisma/client";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccess } from "~/auth/session.server";
 import { formatRubRange } from "~/i18n/format";
 import { inProgress, listVacancies } from "~/sourcing/vacancies.server";
 import { VacancyStatusBadge } from "~/ui/badges";
-import { Button, SelectField } from "~/ui/form";
 import { pageTitle } from "~/ui/i18n-instance";
+import { SelectFilter } from "~/ui/select-filter";
 import { EmptyState, PageHeader } from "~/ui/page";
 import { useLocale } from "~/ui/use-locale";
 
@@ -33,19 +33,15 @@ export default function Vacancies() {
   const { vacancies } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const [searchParams] = useSearchParams();
   return (
     <>
       <PageHeader title={t("vacancies.title")} description={t("vacancies.intro")} />
-      <Form method="get" className="filters" key={searchParams.toString()}>
-        <SelectField
-          label={t("vacancies.filterStatus")}
-          placeholder={t("vacancies.allStatuses")}
-          options={STATUSES.map((s) => ({ value: s, label: t(`vacancyStatus.${s}`) }))}
-          selectProps={{ name: "status", defaultValue: searchParams.get("status") ?? "" }}
-        />
-        <Button variant="secondary">{t("ui.show")}</Button>
-      </Form>
+      <SelectFilter
+        name="status"
+        label={t("vacancies.filterStatus")}
+        placeholder={t("vacancies.allStatuses")}
+        options={STATUSES.map((s) => ({ value: s, label: t(`vacancyStatus.${s}`) }))}
+      />
       {vacancies.length === 0 ? (
         <EmptyState title={t("vacancies.empty")} />
       ) : (
