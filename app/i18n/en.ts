@@ -101,7 +101,6 @@ export const en: Messages = {
       "No mail server is configured (SMTP_URL): messages are not sent anywhere; they are kept here as “Stored”.",
     status: "Status",
     allStatuses: "All statuses",
-    show: "Show",
     total: "Messages: {{total}}",
     empty: "No messages yet.",
     emptyFiltered: "No messages with this status.",
