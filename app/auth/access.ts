@@ -12,6 +12,16 @@ export const AREAS = {
   workspace: STAFF,
   vacancies: STAFF,
   candidates: STAFF,
+  /** Creating and editing vacancies, their selling letter and company lists. */
+  vacancyEdit: ["ADMIN", "RECRUITER", "DEPARTMENT_HEAD"],
+  /** The company catalog: companies, aliases. */
+  companies: ["ADMIN", "RECRUITER"],
+  /** Importing candidates: uploads, API searches, previews, commits. */
+  imports: ["ADMIN", "RECRUITER"],
+  /** Adding candidates by hand, tags, bulk actions, merging and un-merging. */
+  candidateEdit: ["ADMIN", "RECRUITER"],
+  /** Allowing contact with a candidate from an excluded company (with a reason). */
+  contactOverride: ["ADMIN", "RECRUITER", "DEPARTMENT_HEAD"],
   outreach: ["ADMIN", "RECRUITER"],
   questionnaires: ["ADMIN", "RECRUITER", "HIRING_MANAGER"],
   interviews: STAFF,
