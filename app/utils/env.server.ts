@@ -34,6 +34,14 @@ const EnvSchema = z.object({
   CHROMIUM_PATH: z.string().optional(),
   /** Queries slower than this are logged; 0 turns the log off. */
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+  /** Job-board APIs (app/sourcing/importers): a board without its token is not offered. */
+  HH_API_URL: z.string().url().default("https://api.hh.ru"),
+  HH_API_TOKEN: z.string().optional(),
+  /** hh.ru asks every client to name itself: "AppName/1.0 (contact@example.com)". */
+  HH_USER_AGENT: z.string().optional(),
+  SUPERJOB_API_URL: z.string().url().default("https://api.superjob.ru/2.0"),
+  SUPERJOB_APP_KEY: z.string().optional(),
+  SUPERJOB_TOKEN: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
