@@ -1,0 +1,3 @@
+export async function storeCrawl(_: unknown): Promise<{ ok: boolean; message: string }> {
+  return { ok: false, message: "not yet" };
+}
