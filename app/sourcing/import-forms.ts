@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** The import pages' forms, checked the same way in the browser and on the server. */
+
+export const MAX_UPLOAD_MB = 20;
+export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
+
+export const UploadSchema = z.object({
+  file: z
+    .instanceof(File, { error: "imports.fileRequired" })
+    .refine((file) => file.size > 0, "imports.fileRequired")
+    .refine((file) => file.size <= MAX_UPLOAD_BYTES, `imports.fileTooBig|max=${MAX_UPLOAD_MB}`),
+  vacancyId: z.string().trim().min(1).max(100).optional(),
+});
+
+export const BOARDS = ["hh", "superjob"] as const;
+export type Board = (typeof BOARDS)[number];
+
+export const ApiSearchSchema = z.object({
+  board: z.enum(BOARDS),
+  vacancyId: z.string({ error: "imports.apiVacancyRequired" }).trim().min(1, "imports.apiVacancyRequired").max(100),
+});
+
+/** A CSV/XLSX waiting for its columns: headers, the first rows, the guess, and the fields to map. */
+export type PendingMapping = { headers: string[]; sample: string[][]; guessed: Record<string, string | null>; fields: string[] };
+
+/** One select per field: a header of the file, or nothing (the field is not read). */
+export function mappingSchema(fields: readonly string[], headers: readonly string[]) {
+  const column = z
+    .string()
+    .refine((value) => headers.includes(value), "validation.invalidChoice")
+    .optional();
+  return z.object({ intent: z.literal("map"), ...Object.fromEntries(fields.map((field) => [field, column])) }) as z.ZodType<
+    { intent: "map" } & Record<string, string | undefined>
+  >;
+}

@@ -1,0 +1,253 @@
+import { type ImportBatch, type ImportStatus, Prisma } from "@prisma/client";
+import { db, type Tx } from "~/utils/db.server";
+import { enqueue } from "~/utils/jobs.server";
+import { type ImportSummary, ingestRecords, type IngestOutcome, previewRecords } from "./ingest.server";
+import { type PendingMapping } from "./import-forms";
+import { type CandidateRecord, CandidateRecordSchema, type Channel, type RowError, type Source } from "./record";
+
+/**
+ * Import batches: parsed records wait as a preview until a person commits or discards
+ * them. A commit is all or nothing: one transaction, inline for small batches, in a
+ * background job (sourcing.import) for large ones, which reports progress from a
+ * second connection so the page can show it while the transaction is still open.
+ */
+
+/** Up to this many records commit while the recruiter waits; more go to a job. */
+export const INLINE_COMMIT_LIMIT = 200;
+// One transaction for the whole batch: generous, since 5,000 records take seconds
+// on an idle server and a busy one may be several times slower.
+const COMMIT_TX = { maxWait: 30_000, timeout: 20 * 60_000 };
+
+export type CommitResult = { new: number; merged: number; unchanged: number; erased: number };
+/** What the batch keeps after commit: counts only, no names. */
+export type StoredSummary = Partial<ImportSummary> & { result?: CommitResult; search?: SearchReport };
+
+export class ImportCommitRefused extends Error {
+  constructor(readonly problem: "not-found" | "row-errors" | "not-preview" | "empty") {
+    super(`Import commit refused: ${problem}`);
+    this.name = "ImportCommitRefused";
+  }
+}
+
+export type CreateBatchInput = {
+  source: Source;
+  channel: Channel;
+  adapter: string;
+  label: string;
+  vacancyId: string | null;
+  actorId: string | null;
+  records: readonly CandidateRecord[];
+  rowErrors: readonly RowError[];
+  mapping?: Prisma.InputJsonValue | null;
+  /** For a board search: what the board found, what it would not show, notes on the search. */
+  search?: SearchReport;
+};
+
+export type SearchReport = { found: number; skipped: RowError[]; notes: string[] };
+
+const asJson = (value: unknown) => value as Prisma.InputJsonValue;
+
+type PendingFile = { pending: PendingMapping; file: { name: string; base64: string } };
+
+/** The mapping step's data, without the file (which never goes to the browser). */
+export function pendingMapping(mapping: Prisma.JsonValue | null): PendingMapping | null {
+  return (mapping as Partial<PendingFile> | null)?.pending ?? null;
+}
+
+/** A CSV/XLSX batch whose columns the recruiter still has to map: no records yet. */
+export function createPendingBatch(input: Omit<CreateBatchInput, "records" | "rowErrors" | "mapping"> & { mapping: PendingFile }) {
+  return db().importBatch.create({
+    data: {
+      source: input.source,
+      channel: input.channel,
+      adapter: input.adapter,
+      label: input.label.slice(0, 300),
+      vacancyId: input.vacancyId,
+      createdById: input.actorId,
+      status: "PREVIEW",
+      records: [],
+      mapping: asJson(input.mapping),
+    },
+    select: { id: true },
+  });
+}
+
+export async function pendingFile(batchId: string): Promise<PendingFile | null> {
+  const batch = await db().importBatch.findUnique({ where: { id: batchId }, select: { status: true, mapping: true } });
+  const stored = batch?.status === "PREVIEW" ? (batch.mapping as Partial<PendingFile> | null) : null;
+  return stored?.pending && stored.file ? (stored as PendingFile) : null;
+}
+
+/** The records read with the confirmed mapping replace the waiting file; the preview is made as for any upload. */
+export async function completeMapping(batchId: string, input: { records: CandidateRecord[]; rowErrors: RowError[]; mapping: Record<string, string | null> }) {
+  const batch = await db().importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { vacancyId: true } });
+  const summary = await previewRecords(input.records, batch.vacancyId);
+  await db().importBatch.updateMany({
+    where: { id: batchId, status: "PREVIEW" },
+    data: { records: asJson(input.records), rowErrors: asJson(input.rowErrors), summary: asJson(summary), total: input.records.length, mapping: asJson({ confirmed: input.mapping }) },
+  });
+}
+
+/** Stores the parsed records and row errors with the preview of what a commit would do. */
+export async function createImportBatch(input: CreateBatchInput): Promise<{ id: string }> {
+  const summary = await previewRecords(input.records, input.vacancyId);
+  return db().importBatch.create({
+    data: {
+      source: input.source,
+      channel: input.channel,
+      adapter: input.adapter,
+      label: input.label.slice(0, 300),
+      vacancyId: input.vacancyId,
+      createdById: input.actorId,
+      status: "PREVIEW",
+      records: asJson(input.records),
+      rowErrors: asJson(input.rowErrors),
+      summary: asJson(input.search ? { ...summary, search: input.search } : summary),
+      mapping: input.mapping ?? undefined,
+      total: input.records.length,
+    },
+    select: { id: true },
+  });
+}
+
+function resultOf(outcomes: readonly IngestOutcome[]): CommitResult {
+  const result = { new: 0, merged: 0, unchanged: 0, erased: 0 };
+  for (const o of outcomes) result[o.erased ? "erased" : o.status] += 1;
+  return result;
+}
+
+/**
+ * Locks the batch for this transaction and returns it if it is in one of `from`. The
+ * advisory lock makes a second commit of the same batch (a double click, a job retried
+ * while the first run still goes) wait, then find it committed. It is not a row lock,
+ * so progress can still be written to the row from another connection meanwhile.
+ */
+async function lockBatch(tx: Tx, batchId: string, from: ImportStatus[]) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${batchId}`}))`;
+  const batch = await tx.importBatch.findUnique({ where: { id: batchId } });
+  return batch && from.includes(batch.status) ? batch : null;
+}
+
+/** Writes the batch's records and marks it committed, in the caller's transaction. */
+async function writeBatch(tx: Tx, batch: ImportBatch, actorId: string | null, onProgress?: (done: number) => Promise<void>) {
+  const records = CandidateRecordSchema.array().parse(batch.records);
+  const outcomes = await ingestRecords(tx, records, { vacancyId: batch.vacancyId, actorId, batchId: batch.id, onProgress });
+  const { rows: _rows, ...counts } = batch.summary as StoredSummary;
+  // The records now live in candidates and source records (where erasure can reach them).
+  await tx.importBatch.update({
+    where: { id: batch.id },
+    data: { status: "COMMITTED", processed: records.length, committedAt: new Date(), error: null, records: [], summary: asJson({ ...counts, result: resultOf(outcomes) }) },
+  });
+  return outcomes;
+}
+
+async function markFailed(batchId: string, from: ImportStatus[], error: unknown, status: "FAILED" | "QUEUED" = "FAILED") {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  await db().importBatch.updateMany({ where: { id: batchId, status: { in: from } }, data: { status, error: message, processed: 0 } });
+}
+
+/**
+ * Commits a previewed batch: small ones at once in one transaction, larger ones by
+ * queuing the job in the same transaction as the status change. Returns the status
+ * the batch ends up in. A batch with row errors imports nothing: fix the file first.
+ */
+export async function commitImportBatch(batchId: string, actorId: string): Promise<ImportStatus> {
+  const batch = await db().importBatch.findUnique({ where: { id: batchId }, select: { status: true, total: true, rowErrors: true, mapping: true } });
+  if (!batch) throw new ImportCommitRefused("not-found");
+  if ((batch.rowErrors as RowError[]).length) throw new ImportCommitRefused("row-errors");
+  if (batch.status !== "PREVIEW") throw new ImportCommitRefused("not-preview");
+  if (batch.total === 0) throw new ImportCommitRefused("empty");
+
+  if (batch.total > INLINE_COMMIT_LIMIT) {
+    const queued = await db().$transaction(async (tx) => {
+      const { count } = await tx.importBatch.updateMany({ where: { id: batchId, status: "PREVIEW" }, data: { status: "QUEUED", processed: 0 } });
+      if (count) await enqueue("sourcing.import", { batchId, actorId }, { tx, singletonKey: batchId });
+      return count > 0;
+    });
+    if (!queued) throw new ImportCommitRefused("not-preview");
+    return "QUEUED";
+  }
+  try {
+    await db().$transaction(async (tx) => {
+      const locked = await lockBatch(tx, batchId, ["PREVIEW"]);
+      if (!locked) throw new ImportCommitRefused("not-preview");
+      await writeBatch(tx, locked, actorId);
+    }, COMMIT_TX);
+    return "COMMITTED";
+  } catch (error) {
+    if (error instanceof ImportCommitRefused) throw error;
+    await markFailed(batchId, ["PREVIEW"], error);
+    return "FAILED";
+  }
+}
+
+/**
+ * The job's work: commits a queued batch in one transaction, writing progress from
+ * the pool's other connections as it goes. Nothing happens for a batch that is not
+ * queued or running (already committed by an earlier run, discarded). A failure rolls
+ * everything back; the batch is queued again while retries remain, FAILED after.
+ */
+export async function runImportBatch(batchId: string, actorId: string | null, { isLastAttempt }: { isLastAttempt: boolean }) {
+  const from: ImportStatus[] = ["QUEUED", "RUNNING"];
+  const progress = async (done: number) => {
+    await db().importBatch.updateMany({ where: { id: batchId, status: "RUNNING" }, data: { processed: done } });
+  };
+  try {
+    await db().$transaction(async (tx) => {
+      const locked = await lockBatch(tx, batchId, from);
+      if (!locked) return;
+      await db().importBatch.updateMany({ where: { id: batchId, status: { in: from } }, data: { status: "RUNNING", processed: 0, error: null } });
+      await writeBatch(tx, locked, actorId, progress);
+    }, COMMIT_TX);
+  } catch (error) {
+    await markFailed(batchId, from, error, isLastAttempt ? "FAILED" : "QUEUED");
+    throw error;
+  }
+}
+
+/** Throws the batch away: its records and names go, the counts stay. */
+export async function discardImportBatch(batchId: string): Promise<boolean> {
+  const batch = await db().importBatch.findUnique({ where: { id: batchId }, select: { summary: true } });
+  if (!batch) return false;
+  const { rows: _rows, ...counts } = batch.summary as StoredSummary;
+  const { count } = await db().importBatch.updateMany({
+    where: { id: batchId, status: { in: ["PREVIEW", "FAILED"] } },
+    data: { status: "DISCARDED", records: [], rowErrors: [], summary: asJson(counts), mapping: Prisma.DbNull },
+  });
+  return count > 0;
+}
+
+const LIST_SELECT = {
+  id: true,
+  label: true,
+  source: true,
+  channel: true,
+  adapter: true,
+  status: true,
+  total: true,
+  processed: true,
+  error: true,
+  createdAt: true,
+  committedAt: true,
+  vacancy: { select: { id: true, title: true } },
+  createdBy: { select: { name: true } },
+} as const;
+
+export function listImportBatches({ take = 30 }: { take?: number } = {}) {
+  return db().importBatch.findMany({ orderBy: { createdAt: "desc" }, take, select: LIST_SELECT });
+}
+
+export async function getImportBatch(id: string) {
+  const batch = await db().importBatch.findUnique({ where: { id }, select: { ...LIST_SELECT, summary: true, rowErrors: true, mapping: true } });
+  if (!batch) return null;
+  return { ...batch, summary: batch.summary as StoredSummary, rowErrors: batch.rowErrors as RowError[] };
+}
+
+/** Vacancies an import can add people to: any that is not closed, newest first. */
+export function importVacancyOptions() {
+  return db().vacancy.findMany({
+    where: { status: { not: "CLOSED" } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, title: true, city: true },
+  });
+}

@@ -1,0 +1,283 @@
+import { type Prisma, type SourcingTier } from "@prisma/client";
+import { addManyToVacancy } from "~/pipeline/pipeline.server";
+import { bulkInsert, newId } from "~/utils/bulk-insert.server";
+import { db, type Tx } from "~/utils/db.server";
+import { findCompaniesByKey, resolveCompanies } from "./companies.server";
+import { companyMatchKey } from "./company-match";
+import { parsedOf, type PersonFields } from "./ingest-keys";
+import { type CandidatePlan, type IngestPlan, type MatchKey, planIngest, type RecordPlan } from "./ingest-plan.server";
+import { type ImportSummary, statusOf, summarize, tiersOf, writesFor } from "./ingest-summary";
+import { type CandidateRecord } from "./record";
+import { refreshSearchText } from "./search-text.server";
+import { loadCriteria } from "./tiering.server";
+import { type TierReason, type TierResult } from "./tiers";
+
+/**
+ * The one step that writes imported people: every importer, the apply page and the
+ * manual forms hand their CandidateRecords here. It recognises people we already
+ * have (ingest-plan.server.ts), fills only their empty fields, adds jobs and source
+ * records, puts them on the vacancy with a tier and why, and audits every candidate it
+ * creates or changes — all in the caller's transaction, in a few bulk statements per
+ * chunk so 5,000 records commit in seconds. Importing the same data again adds nothing.
+ */
+
+export type { ImportSummary, PreviewRow } from "./ingest-summary";
+
+export type IngestOptions = {
+  vacancyId?: string | null;
+  actorId: string | null;
+  batchId?: string | null;
+  /** Called with the number of records written so far, after each chunk. */
+  onProgress?: (done: number) => void | Promise<void>;
+};
+
+export type IngestOutcome = {
+  candidateId: string;
+  status: "new" | "merged" | "unchanged";
+  matchedBy: MatchKey | null;
+  applicationId: string | null;
+  tier: SourcingTier | null;
+  reason: TierReason | null;
+  /** The record belongs to a person whose data was erased: it was not imported. */
+  erased: boolean;
+};
+
+const CHUNK = 250;
+
+type Companies = { idOf: (companyName: string) => string | null };
+
+async function companiesFor(tx: Tx, candidates: readonly CandidatePlan[], create: boolean): Promise<Companies> {
+  const hints = new Map<string, { industry: string | null }>();
+  for (const c of candidates) for (const j of c.newJobs) if (!hints.has(j.companyName)) hints.set(j.companyName, { industry: j.industry });
+  const names = [...hints.keys()];
+  const created = create && names.length ? await resolveCompanies(tx, names, hints) : new Map<string, { id: string }>();
+  const keys = candidates.flatMap((c) => c.existingJobs.filter((j) => !j.companyId).map((j) => companyMatchKey(j.companyName)));
+  if (!create) keys.push(...names.map(companyMatchKey));
+  const found = keys.length ? await findCompaniesByKey(tx, keys) : new Map<string, { id: string }>();
+  return { idOf: (name) => created.get(name)?.id ?? found.get(companyMatchKey(name))?.id ?? null };
+}
+
+async function tiersFor(tx: Tx, plan: IngestPlan, vacancyId: string | null, companies: Companies) {
+  return vacancyId ? tiersOf(plan, await loadCriteria(tx, vacancyId), companies.idOf) : null;
+}
+
+/** What the import would do, read-only: the preview of an import batch. */
+export async function previewRecords(records: readonly CandidateRecord[], vacancyId: string | null): Promise<ImportSummary> {
+  const tx = db() as unknown as Tx;
+  const plan = await planIngest(tx, records, vacancyId, newId);
+  const companies = await companiesFor(tx, plan.candidates, false);
+  return summarize(plan, vacancyId, await tiersFor(tx, plan, vacancyId, companies));
+}
+
+type NewCandidate = PersonFields & { id: string; firstName: string; lastName: string; source: string; externalId: string | null };
+const person = <K extends keyof PersonFields>(name: K, type: "text" | "int" | "boolean" | "timestamp") => ({ name, type, value: (c: NewCandidate) => c[name] });
+
+async function createCandidates(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[]) {
+  const now = new Date();
+  const rows: NewCandidate[] = plans
+    .filter((p) => p.isNew)
+    .map((p) => {
+      const first = records[p.firstIndex]!.record;
+      return { id: p.id, ...p.name, ...p.base, ...p.filled, source: first.source, externalId: first.externalId };
+    });
+  await bulkInsert(tx, "Candidate", [
+    { name: "id", type: "text", value: (c) => c.id },
+    { name: "firstName", type: "text", value: (c) => c.firstName },
+    { name: "lastName", type: "text", value: (c) => c.lastName },
+    person("middleName", "text"),
+    person("email", "text"),
+    person("phone", "text"),
+    person("city", "text"),
+    person("currentTitle", "text"),
+    person("salaryExpectationRub", "int"),
+    person("relocation", "boolean"),
+    person("consentAt", "timestamp"),
+    person("consentText", "text"),
+    { name: "source", type: "enum:CandidateSource", value: (c) => c.source },
+    { name: "externalId", type: "text", value: (c) => c.externalId },
+    { name: "createdAt", type: "timestamp", value: () => now },
+    { name: "updatedAt", type: "timestamp", value: () => now },
+  ], rows);
+}
+
+/** Fills empty fields of existing candidates; COALESCE keeps a value someone set meanwhile. */
+async function fillCandidates(tx: Tx, plans: readonly CandidatePlan[]) {
+  const rows = plans.filter((p) => !p.isNew && Object.keys(p.filled).length);
+  if (!rows.length) return;
+  const col = <K extends keyof PersonFields>(key: K) => rows.map((p) => p.filled[key] ?? null);
+  const consentAt = col("consentAt").map((d) => (d ? d.toISOString() : null));
+  await tx.$executeRaw`
+    UPDATE "Candidate" AS c SET
+      "middleName" = COALESCE(c."middleName", v.middle), "email" = COALESCE(c."email", v.email),
+      "phone" = COALESCE(c."phone", v.phone), "city" = COALESCE(c."city", v.city),
+      "currentTitle" = COALESCE(c."currentTitle", v.title),
+      "salaryExpectationRub" = COALESCE(c."salaryExpectationRub", v.salary),
+      "relocation" = COALESCE(c."relocation", v.relocation),
+      "consentAt" = COALESCE(c."consentAt", (v.consent_at::timestamptz AT TIME ZONE 'UTC')),
+      "consentText" = COALESCE(c."consentText", v.consent_text), "updatedAt" = now()
+    FROM unnest(${rows.map((p) => p.id)}::text[], ${col("middleName")}::text[], ${col("email")}::text[],
+      ${col("phone")}::text[], ${col("city")}::text[], ${col("currentTitle")}::text[],
+      ${col("salaryExpectationRub")}::int[], ${col("relocation")}::boolean[], ${consentAt}::text[],
+      ${col("consentText")}::text[])
+      AS v(id, middle, email, phone, city, title, salary, relocation, consent_at, consent_text)
+    WHERE c.id = v.id`;
+}
+
+const json = (value: unknown) => (value ?? {}) as Prisma.InputJsonValue;
+
+/** One source record per board id: a later record of the batch with the same id wins. */
+async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], batchId: string | null) {
+  const byExternal = new Map<string, { record: RecordPlan; replaces: string | null }>();
+  const loose: RecordPlan[] = [];
+  for (const plan of plans) {
+    for (const index of plan.contributing) {
+      const r = records[index]!;
+      if (!r.record.externalId) {
+        loose.push(r);
+        continue;
+      }
+      const key = `${r.record.source}\u0000${r.record.externalId}`;
+      byExternal.set(key, { record: r, replaces: byExternal.get(key)?.replaces ?? r.replacesSourceId });
+    }
+  }
+  const fields = (r: RecordPlan) => ({
+    source: r.record.source,
+    channel: r.record.channel,
+    adapter: r.record.adapter,
+    externalId: r.record.externalId,
+    url: r.record.url,
+    fingerprint: r.fingerprint,
+    raw: json(r.record.raw),
+    parsed: json(parsedOf(r.record)),
+    importBatchId: batchId,
+  });
+  const created = [...loose, ...[...byExternal.values()].filter((e) => !e.replaces).map((e) => e.record)];
+  await bulkInsert(tx, "SourceRecord", [
+    { name: "id", type: "text", value: () => newId() },
+    { name: "candidateId", type: "text", value: (r) => r.candidate!.id },
+    { name: "source", type: "enum:CandidateSource", value: (r) => r.record.source },
+    { name: "channel", type: "enum:ImportChannel", value: (r) => r.record.channel },
+    { name: "adapter", type: "text", value: (r) => r.record.adapter },
+    { name: "externalId", type: "text", value: (r) => r.record.externalId },
+    { name: "url", type: "text", value: (r) => r.record.url },
+    { name: "fingerprint", type: "text", value: (r) => r.fingerprint },
+    { name: "raw", type: "jsonb", value: (r) => r.record.raw ?? {} },
+    { name: "parsed", type: "jsonb", value: (r) => parsedOf(r.record) },
+    { name: "importBatchId", type: "text", value: () => batchId },
+  ], created);
+  // A newer version of a resume we hold replaces the old one (the board id is the same).
+  for (const { record, replaces } of byExternal.values()) {
+    if (replaces) await tx.sourceRecord.update({ where: { id: replaces }, data: { ...fields(record), importedAt: new Date() } });
+  }
+}
+
+async function writeJobs(tx: Tx, plans: readonly CandidatePlan[], companies: Companies) {
+  const jobs = plans.flatMap((p) => p.newJobs.map((job) => ({ candidateId: p.id, job })));
+  await bulkInsert(tx, "WorkExperience", [
+    { name: "id", type: "text", value: () => newId() },
+    { name: "candidateId", type: "text", value: (r) => r.candidateId },
+    { name: "companyId", type: "text", value: (r) => companies.idOf(r.job.companyName) },
+    { name: "companyName", type: "text", value: (r) => r.job.companyName },
+    { name: "industry", type: "text", value: (r) => r.job.industry },
+    { name: "title", type: "text", value: (r) => r.job.title },
+    { name: "startedOn", type: "date", value: (r) => r.job.startedOn },
+    { name: "endedOn", type: "date", value: (r) => r.job.endedOn },
+  ], jobs);
+}
+
+/** New applications go through the pipeline (history row); then tiers and reasons in one statement. */
+async function writeApplications(
+  tx: Tx,
+  plans: readonly CandidatePlan[],
+  vacancyId: string,
+  actorId: string | null,
+  tiers: Map<CandidatePlan, TierResult>,
+): Promise<Map<CandidatePlan, string>> {
+  const ids = new Map<CandidatePlan, string>();
+  const retier: Array<[string, TierResult]> = [];
+  const adding = plans.filter((p) => !p.application);
+  const added = await addManyToVacancy(tx, { vacancyId, actorId, candidates: adding.map((p) => ({ candidateId: p.id, tier: tiers.get(p)!.tier })) });
+  for (const plan of plans) {
+    const tier = tiers.get(plan)!;
+    const id = plan.application?.id ?? added.get(plan.id)!;
+    ids.set(plan, id);
+    // A new application still needs its reason; an old one changes only when new data came.
+    if (!plan.application || plan.contributing.length) retier.push([id, tier]);
+  }
+  if (retier.length) {
+    await tx.$executeRaw`
+      UPDATE "Application" AS a SET "tier" = v.tier::"SourcingTier", "tierReason" = v.reason::jsonb, "updatedAt" = now()
+      FROM unnest(${retier.map((r) => r[0])}::text[], ${retier.map((r) => r[1].tier)}::text[],
+        ${retier.map((r) => (r[1].reason ? JSON.stringify(r[1].reason) : null))}::text[]) AS v(id, tier, reason)
+      WHERE a.id = v.id AND (a."tier" IS DISTINCT FROM v.tier::"SourcingTier" OR a."tierReason" IS DISTINCT FROM v.reason::jsonb)`;
+  }
+  return ids;
+}
+
+async function auditChunk(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], options: IngestOptions, added: ReadonlySet<CandidatePlan>) {
+  const vacancyId = options.vacancyId ?? null;
+  const entries = plans.map((p) => {
+    const first = records[p.contributing[0] ?? p.firstIndex]!;
+    // Which fields and how many, never their values: the audit trail outlives an erasure.
+    const details = {
+      batchId: options.batchId ?? null,
+      source: first.record.source,
+      adapter: first.record.adapter,
+      vacancyId,
+      records: p.contributing.length,
+      jobsAdded: p.newJobs.length,
+      ...(p.isNew ? {} : { matchedBy: first.matchedBy, filled: Object.keys(p.filled), applicationAdded: added.has(p) }),
+    };
+    return { action: p.isNew ? "candidate.import" : "candidate.import-merge", entityId: p.id, details };
+  });
+  await bulkInsert(tx, "AuditEntry", [
+    { name: "actorId", type: "text", value: () => options.actorId },
+    { name: "action", type: "text", value: (e) => e.action },
+    { name: "entityType", type: "text", value: () => "Candidate" },
+    { name: "entityId", type: "text", value: (e) => e.entityId },
+    { name: "details", type: "jsonb", value: (e) => e.details },
+  ], entries);
+}
+
+export async function ingestRecords(tx: Tx, records: readonly CandidateRecord[], options: IngestOptions): Promise<IngestOutcome[]> {
+  const vacancyId = options.vacancyId ?? null;
+  const plan = await planIngest(tx, records, vacancyId, newId);
+  const writing = plan.candidates.filter((c) => writesFor(c, vacancyId));
+  const companies = await companiesFor(tx, writing, true);
+  const tiers = await tiersFor(tx, { records: plan.records, candidates: writing }, vacancyId, companies);
+  const applications = new Map<CandidatePlan, string>();
+  const recordsOf = new Map<CandidatePlan, number>();
+  for (const r of plan.records) if (r.candidate) recordsOf.set(r.candidate, (recordsOf.get(r.candidate) ?? 0) + 1);
+
+  let done = 0;
+  for (let at = 0; at < writing.length; at += CHUNK) {
+    const chunk = writing.slice(at, at + CHUNK);
+    await createCandidates(tx, chunk, plan.records);
+    await fillCandidates(tx, chunk);
+    await writeSources(tx, chunk, plan.records, options.batchId ?? null);
+    await writeJobs(tx, chunk, companies);
+    const added = new Set(chunk.filter((p) => vacancyId && !p.application));
+    if (vacancyId && tiers) for (const [p, id] of await writeApplications(tx, chunk, vacancyId, options.actorId, tiers)) applications.set(p, id);
+    await refreshSearchText(tx, chunk.filter((p) => p.isNew || p.contributing.length).map((p) => p.id));
+    await auditChunk(tx, chunk, plan.records, options, added);
+    done += chunk.reduce((n, p) => n + (recordsOf.get(p) ?? 0), 0);
+    await options.onProgress?.(done);
+  }
+  if (done < records.length) await options.onProgress?.(records.length);
+
+  return plan.records.map((r): IngestOutcome => {
+    const status = statusOf(r, vacancyId);
+    const candidate = r.candidate;
+    const tier = candidate ? tiers?.get(candidate) : undefined;
+    const existing = candidate?.application;
+    return {
+      candidateId: candidate?.id ?? r.erasedId!,
+      status: status === "erased" ? "unchanged" : status,
+      matchedBy: r.matchedBy,
+      applicationId: candidate ? (applications.get(candidate) ?? existing?.id ?? null) : null,
+      tier: tier?.tier ?? (existing?.tier as SourcingTier | null | undefined) ?? null,
+      reason: tier?.reason ?? (existing?.tierReason as TierReason | null | undefined) ?? null,
+      erased: status === "erased",
+    };
+  });
+}

@@ -1,0 +1,131 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
+import { action as indexAction, loader as indexLoader } from "~/routes/imports._index";
+import { companyMatchKey } from "~/sourcing/company-match";
+import { MAX_UPLOAD_BYTES } from "~/sourcing/import-forms";
+import { db } from "~/utils/db.server";
+import { createUser, formRequest, getRequest, respond, sessionCookie } from "../factories";
+
+const context = { clientIp: "127.0.0.1" };
+const fixture = (name: string) => fs.readFileSync(path.join("test/fixtures/imports", name));
+
+function upload(file: { name: string; bytes: Uint8Array; type?: string } | null, fields: Record<string, string>, cookie: string) {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(key, value);
+  if (file) body.append("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "text/csv" }));
+  return respond(() => indexAction({ request: new Request("http://localhost/imports", { method: "POST", body, headers: { Cookie: cookie } }), params: {}, context }));
+}
+const batchIdOf = (response: Response) => response.headers.get("Location")!.replace("/imports/", "");
+const view = async (id: string, cookie: string) =>
+  (await respond(() => batchLoader({ request: getRequest(`/imports/${id}`, cookie), params: { id }, context }))).json();
+const post = (id: string, fields: Record<string, string>, cookie: string) =>
+  respond(() => batchAction({ request: formRequest(`/imports/${id}`, fields, cookie), params: { id }, context }));
+
+async function setUp() {
+  const user = await createUser({ roles: ["RECRUITER"] });
+  const vacancy = await db().vacancy.create({ data: { title: "KAM", city: "Москва", industry: "Оборудование", adjacentNiches: ["рыболовный"] } });
+  for (const [name, kind] of [["Гидромаш", "TARGET"], ["Откат-Трейд", "EXCLUDED"]] as const) {
+    const company = await db().company.upsert({ where: { normalizedName: companyMatchKey(name) }, create: { name, normalizedName: companyMatchKey(name) }, update: {} });
+    await db().vacancyCompanyList.create({ data: { vacancyId: vacancy.id, companyId: company.id, kind } });
+  }
+  return { user, vacancy, cookie: await sessionCookie(user.id) };
+}
+
+describe("uploading a file", () => {
+  test("a CSV is previewed with tiers and reasons, then committed", async () => {
+    const { vacancy, cookie } = await setUp();
+    const response = await upload({ name: "candidates.csv", bytes: fixture("candidates.csv") }, { vacancyId: vacancy.id }, cookie);
+    expect(response.status).toBe(302);
+    const id = batchIdOf(response);
+    const page = await view(id, cookie);
+    expect(page.batch).toMatchObject({ status: "PREVIEW", total: 4, source: "FILE", adapter: "csv", label: "candidates.csv" });
+    expect(page.counts).toMatchObject({ new: 4, excluded: 1, tiers: { TARGET: 1, EXCLUDED: 1, ADJACENT: 1, OPEN_MARKET: 1 } });
+    expect(page.rows.find((r: { name: string }) => r.name.startsWith("Белова"))).toMatchObject({ tier: "EXCLUDED", reason: { companyName: "АО «Откат-Трейд»" } });
+
+    expect((await post(id, { intent: "commit" }, cookie)).status).toBe(302);
+    const people = await db().candidate.findMany({ where: { sources: { some: { importBatchId: id } } }, include: { applications: true } });
+    expect(people).toHaveLength(4);
+    expect(people.find((p) => p.lastName === "Соколов")).toMatchObject({ phone: "+79162011101", salaryExpectationRub: 250_000, applications: [{ tier: "TARGET" }] });
+
+    // The same file again: everyone is recognised, nothing is added.
+    const again = batchIdOf(await upload({ name: "candidates.csv", bytes: fixture("candidates.csv") }, { vacancyId: vacancy.id }, cookie));
+    expect((await view(again, cookie)).counts).toMatchObject({ new: 0, merged: 0, unchanged: 4 });
+  });
+
+  test("a CSV with unknown columns waits for the mapping, then is read with it", async () => {
+    const { cookie } = await setUp();
+    const id = batchIdOf(await upload({ name: "unknown-columns.csv", bytes: fixture("unknown-columns.csv") }, {}, cookie));
+    const page = await view(id, cookie);
+    expect(page.mapping).toMatchObject({ headers: ["Кто", "Куда писать", "Где работал", "Кем", "Когда"], sample: [["Лебедев Игорь", "i.lebedev@example.ru", "Гидромаш", "KAM", "2018–2022"], expect.any(Array)] });
+    expect(page.mapping).not.toHaveProperty("file");
+    expect(JSON.stringify(page)).not.toContain("base64");
+    expect((await post(id, { intent: "commit" }, cookie)).status).toBe(400);
+
+    const wrong = await post(id, { intent: "map", email: "Куда писать" }, cookie);
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error).toMatchObject({ "": ["imports.errors.missingName"] });
+    const unknown = await post(id, { intent: "map", fullName: "Нет такой" }, cookie);
+    expect((await unknown.json()).error).toMatchObject({ fullName: ["validation.invalidChoice"] });
+
+    const mapped = await post(id, { intent: "map", fullName: "Кто", email: "Куда писать", company: "Где работал", position: "Кем", period: "Когда" }, cookie);
+    expect(mapped.status).toBe(302);
+    const after = await view(id, cookie);
+    expect(after.mapping).toBeNull();
+    expect(after.counts).toMatchObject({ new: 2 });
+    const stored = await db().importBatch.findUniqueOrThrow({ where: { id } });
+    expect(stored.mapping).toEqual({ confirmed: expect.objectContaining({ fullName: "Кто", email: "Куда писать" }) });
+  });
+
+  test("a file with row errors shows them with row numbers and cannot be committed", async () => {
+    const { cookie } = await setUp();
+    const id = batchIdOf(await upload({ name: "with-errors.csv", bytes: fixture("with-errors.csv") }, {}, cookie));
+    const page = await view(id, cookie);
+    expect(page.rowErrors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 3, field: "Телефон" })]));
+    const before = await db().candidate.count();
+    expect((await post(id, { intent: "commit" }, cookie)).status).toBe(400);
+    expect(await db().candidate.count()).toBe(before);
+  });
+
+  test("a file that is too big or not a table is refused on its field, keeping the vacancy chosen", async () => {
+    const { vacancy, cookie } = await setUp();
+    const batches = await db().importBatch.count();
+    const big = await upload({ name: "big.csv", bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(65) }, { vacancyId: vacancy.id }, cookie);
+    expect(big.status).toBe(400);
+    const bigReply = await big.json();
+    expect(bigReply.error).toMatchObject({ file: ["imports.fileTooBig|max=20"] });
+    expect(bigReply.initialValue).toMatchObject({ vacancyId: vacancy.id });
+
+    const png = await upload({ name: "photo.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) }, {}, cookie);
+    expect(png.status).toBe(400);
+    expect((await png.json()).error.file[0]).toMatch(/^imports\.errors\.wrongFormat\|.*PNG/);
+
+    const none = await upload(null, {}, cookie);
+    expect((await none.json()).error).toMatchObject({ file: ["imports.fileRequired"] });
+    const closed = await db().vacancy.create({ data: { title: "Old", city: "Москва", industry: "—", status: "CLOSED" } });
+    const wrongVacancy = await upload({ name: "candidates.csv", bytes: fixture("candidates.csv") }, { vacancyId: closed.id }, cookie);
+    expect((await wrongVacancy.json()).error).toMatchObject({ vacancyId: ["imports.vacancyNotFound"] });
+    expect(await db().importBatch.count()).toBe(batches);
+  });
+
+  test("an hh.ru JSON export becomes a batch from hh.ru", async () => {
+    const { cookie } = await setUp();
+    const resumes = { found: 1, items: [{ id: "abc123", first_name: "Пётр", last_name: "Волков", area: { name: "Москва" }, contact: [{ type: { id: "email" }, value: "p.volkov@example.ru" }], experience: [] }] };
+    const response = await upload({ name: "hh.json", bytes: Buffer.from(JSON.stringify(resumes)), type: "application/json" }, {}, cookie);
+    const page = await view(batchIdOf(response), cookie);
+    expect(page.batch).toMatchObject({ source: "HH", adapter: "hh-json", total: 1 });
+  });
+});
+
+describe("board searches", () => {
+  test("without a token the page says which variable to set, and a search is refused on its field", async () => {
+    delete process.env.HH_API_TOKEN;
+    const { vacancy, cookie } = await setUp();
+    const page = await (await respond(() => indexLoader({ request: getRequest("/imports", cookie), params: {}, context }))).json();
+    expect(page.boards).toEqual(expect.arrayContaining([expect.objectContaining({ board: "hh", configured: false, variable: "HH_API_TOKEN" })]));
+    const response = await respond(() => indexAction({ request: formRequest("/imports", { board: "hh", vacancyId: vacancy.id }, cookie), params: {}, context }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ board: ["imports.apiNotConfigured|board=hh.ru|variable=HH_API_TOKEN"] });
+  });
+});
