@@ -1,4 +1,5 @@
 import { Prisma, type Application, type SourcingTier, type Stage } from "@prisma/client";
+import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { checkMove, stageBeforeExit, type MoveProblem } from "./stages";
 
@@ -62,6 +63,44 @@ export async function addToVacancy(tx: Tx, input: AddToVacancyInput): Promise<Ap
     }
     throw error;
   }
+}
+
+/**
+ * addToVacancy for many candidates at once (an import of thousands): two bulk
+ * statements instead of two per candidate. Refuses the whole set if any is already on
+ * the vacancy. Returns the new application ids by candidate id.
+ */
+export async function addManyToVacancy(
+  tx: Tx,
+  input: { vacancyId: string; actorId: string | null; candidates: ReadonlyArray<{ candidateId: string; tier: SourcingTier | null }> },
+): Promise<Map<string, string>> {
+  const now = new Date();
+  const rows = input.candidates.map((c) => ({ ...c, id: newId() }));
+  try {
+    await bulkInsert(tx, "Application", [
+      { name: "id", type: "text", value: (r) => r.id },
+      { name: "candidateId", type: "text", value: (r) => r.candidateId },
+      { name: "vacancyId", type: "text", value: () => input.vacancyId },
+      { name: "stage", type: "enum:Stage", value: () => "SOURCED" },
+      { name: "tier", type: "enum:SourcingTier", value: (r) => r.tier },
+      { name: "stageChangedAt", type: "timestamp", value: () => now },
+      { name: "createdAt", type: "timestamp", value: () => now },
+      { name: "updatedAt", type: "timestamp", value: () => now },
+    ], rows);
+  } catch (error) {
+    // Another transaction added one of them between the caller's check and this insert.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && /23505|unique/i.test(`${error.code} ${error.message}`)) {
+      throw new StageMoveError("already-added", null, "SOURCED");
+    }
+    throw error;
+  }
+  await bulkInsert(tx, "StageChange", [
+    { name: "applicationId", type: "text", value: (r) => r.id },
+    { name: "toStage", type: "enum:Stage", value: () => "SOURCED" },
+    { name: "actorId", type: "text", value: () => input.actorId },
+    { name: "createdAt", type: "timestamp", value: () => now },
+  ], rows);
+  return new Map(rows.map((r) => [r.candidateId, r.id]));
 }
 
 export type MoveToStageInput = {
