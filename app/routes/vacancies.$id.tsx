@@ -2,11 +2,13 @@ import type { CompanyListKind } from "@prisma/client";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
 import { STAGES } from "~/pipeline/stages";
-import { formatRubRange } from "~/i18n/format";
+import { formatRub, formatRubRange } from "~/i18n/format";
 import { listApplications } from "~/sourcing/candidates.server";
 import { getVacancy } from "~/sourcing/vacancies.server";
+import { LIST_FIELDS } from "~/sourcing/vacancy-form";
 import { ApplicationsTable } from "~/ui/applications-table";
 import { VacancyStatusBadge } from "~/ui/badges";
 import { DateText } from "~/ui/dates";
@@ -22,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   dataTitle(matches, data?.vacancy.title, "vacancies.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAccess(request, "vacancies");
+  const user = await requireAccess(request, "vacancies");
   const vacancy = await getVacancy(params.id ?? "");
   invariantResponse(vacancy, "Vacancy not found");
   const url = new URL(request.url);
@@ -33,11 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stages: stage ? [stage] : undefined,
     page: pageParam(url),
   });
-  return json({ vacancy, stage: stage ?? null, applications });
+  return json({ vacancy, stage: stage ?? null, applications, canEdit: canAccess(user.roles, "vacancyEdit") });
 }
 
 export default function VacancyPage() {
-  const { vacancy, stage, applications } = useLoaderData<typeof loader>();
+  const { vacancy, stage, applications, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const total = Object.values(vacancy.counts).reduce((a, b) => a + b, 0);
@@ -49,7 +51,16 @@ export default function VacancyPage() {
       <PageHeader
         title={vacancy.title}
         description={`${vacancy.city} · ${vacancy.industry}${vacancy.niche ? ` · ${vacancy.niche}` : ""}`}
-        actions={<VacancyStatusBadge status={vacancy.status} />}
+        actions={
+          <>
+            <VacancyStatusBadge status={vacancy.status} />
+            {canEdit ? (
+              <Link to={`/vacancies/${vacancy.id}/edit`} className="button button-secondary">
+                {t("vacancyEditor.edit")}
+              </Link>
+            ) : null}
+          </>
+        }
       />
       <div className="grid-2">
         <Section id="details" title={t("vacancies.detail.details")}>
@@ -68,6 +79,17 @@ export default function VacancyPage() {
             <dd>
               <DateText value={vacancy.createdAt} />
             </dd>
+            <dt>{t("vacancyEditor.sections.mustHaves")}</dt>
+            <dd>
+              {[
+                vacancy.requireLocal ? t("vacancyEditor.fields.requireLocal") : null,
+                vacancy.salaryCeilingRub !== null
+                  ? `${t("vacancyEditor.fields.salaryCeilingRub")}: ${formatRub(vacancy.salaryCeilingRub, locale)}`
+                  : null,
+              ]
+                .filter(Boolean)
+                .join("; ") || "—"}
+            </dd>
             {vacancy.closedAt ? (
               <>
                 <dt>{t("vacancies.detail.closed")}</dt>
@@ -78,6 +100,11 @@ export default function VacancyPage() {
             ) : null}
           </dl>
           {vacancy.description ? <p className="vacancy-description">{vacancy.description}</p> : null}
+          {vacancy.status === "OPEN" ? (
+            <p>
+              <Link to={`/apply/${vacancy.id}`}>{t("vacancyEditor.applyPage")}</Link>
+            </p>
+          ) : null}
         </Section>
         <Section id="lists" title={t("vacancies.detail.companyLists")}>
           {LIST_KINDS.map((kind) => {
@@ -85,7 +112,7 @@ export default function VacancyPage() {
             return (
               <div key={kind} className="company-list">
                 <h3>
-                  {t(`vacancies.lists.${kind}`)} <span className="muted">({companies.length})</span>
+                  {t(`vacancyEditor.fields.${LIST_FIELDS[kind]}`)} <span className="muted">({companies.length})</span>
                 </h3>
                 <p className={companies.length ? undefined : "muted"}>
                   {companies.length ? companies.map((l) => l.company.name).join(", ") : t("vacancies.lists.none")}
@@ -93,8 +120,24 @@ export default function VacancyPage() {
               </div>
             );
           })}
+          <div className="company-list">
+            <h3>
+              {t("vacancyEditor.fields.adjacentNiches")} <span className="muted">({vacancy.adjacentNiches.length})</span>
+            </h3>
+            <p className={vacancy.adjacentNiches.length ? undefined : "muted"}>
+              {vacancy.adjacentNiches.length ? vacancy.adjacentNiches.join(", ") : t("vacancies.lists.none")}
+            </p>
+          </div>
         </Section>
       </div>
+
+      <Section id="selling-letter" title={t("vacancyEditor.fields.sellingLetter")}>
+        {vacancy.sellingLetter ? (
+          <p className="vacancy-description">{vacancy.sellingLetter}</p>
+        ) : (
+          <p className="muted">{t("vacancyEditor.noLetter")}</p>
+        )}
+      </Section>
 
       <Section id="pipeline" title={t("vacancies.detail.pipeline")}>
         <nav aria-label={t("vacancies.detail.filterByStage")}>

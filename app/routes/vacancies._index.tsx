@@ -2,6 +2,7 @@ import type { VacancyStatus } from "@prisma/client";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
 import { formatRubRange } from "~/i18n/format";
 import { inProgress, listVacancies } from "~/sourcing/vacancies.server";
@@ -16,11 +17,12 @@ const STATUSES = ["DRAFT", "OPEN", "ON_HOLD", "CLOSED"] as const satisfies reado
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "vacancies.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAccess(request, "vacancies");
+  const user = await requireAccess(request, "vacancies");
   const requested = new URL(request.url).searchParams.get("status");
   const status = STATUSES.find((s) => s === requested);
   const vacancies = await listVacancies({ status });
   return json({
+    canEdit: canAccess(user.roles, "vacancyEdit"),
     vacancies: vacancies.map((v) => ({
       ...v,
       inProgress: inProgress(v.counts),
@@ -30,12 +32,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Vacancies() {
-  const { vacancies } = useLoaderData<typeof loader>();
+  const { vacancies, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   return (
     <>
-      <PageHeader title={t("vacancies.title")} description={t("vacancies.intro")} />
+      <PageHeader
+        title={t("vacancies.title")}
+        description={t("vacancies.intro")}
+        actions={
+          canEdit ? (
+            <Link to="/vacancies/new" className="button button-primary">
+              {t("vacancyEditor.newVacancy")}
+            </Link>
+          ) : null
+        }
+      />
       <SelectFilter
         name="status"
         label={t("vacancies.filterStatus")}
