@@ -1,89 +1,233 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
+import { BulkActionSchema } from "~/sourcing/bulk-actions";
+import { listCampaigns, runBulkActionReport } from "~/sourcing/bulk-actions.server";
+import { isFiltered, parseCandidateFilters } from "~/sourcing/candidate-filters";
 import { searchCandidates } from "~/sourcing/candidates.server";
+import { listVacancyOptions } from "~/sourcing/vacancies.server";
 import { CandidateFlags } from "~/ui/applications-table";
+import { Badge, Money, StageBadge } from "~/ui/badges";
+import { BulkActionsBar, BulkResultNotice } from "~/ui/bulk-actions-bar";
+import { CandidateFiltersForm } from "~/ui/candidate-filters-form";
 import { formatCount } from "~/ui/dates";
-import { Button, Field } from "~/ui/form";
 import { pageTitle } from "~/ui/i18n-instance";
 import { EmptyState, PageHeader } from "~/ui/page";
-import { Pagination } from "~/ui/pagination";
-import { CandidateLink } from "~/ui/person";
+import { CandidateLink, formatPersonName } from "~/ui/person";
 import { useLocale } from "~/ui/use-locale";
-import { pageParam } from "~/utils/http";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "candidates.title");
 
-const MAX_QUERY = 200;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAccess(request, "candidates");
-  const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY);
-  const result = await searchCandidates({ q, page: pageParam(url) });
-  return json({ q, ...result });
+  const user = await requireAccess(request, "candidates");
+  const { filters, errors } = parseCandidateFilters(new URL(request.url).searchParams);
+  const [result, vacancies, campaigns] = await Promise.all([
+    searchCandidates(filters),
+    listVacancyOptions(),
+    filters.vacancyId ? listCampaigns(filters.vacancyId) : Promise.resolve([]),
+  ]);
+  return json({
+    filters,
+    errors,
+    ...result,
+    vacancies,
+    campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, members: c._count.members })),
+    canEdit: canAccess(user.roles, "candidateEdit"),
+  });
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAccess(request, "candidateEdit");
+  const submission = parseWithZod(await request.formData(), { schema: BulkActionSchema });
+  if (submission.status !== "success") return json({ lastResult: submission.reply(), report: null }, { status: 400 });
+  const report = await runBulkActionReport(user.id, submission.value);
+  return json({ lastResult: submission.reply({ resetForm: true }), report });
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["candidates"][number];
+
 export default function Candidates() {
-  const { q, total, page, pageCount, candidates } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { filters, errors, total, capped, candidates, canEdit } = data;
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
   const locale = useLocale();
+  const [form] = useForm({
+    id: "bulk",
+    lastResult: navigation.state === "idle" ? actionData?.lastResult : undefined,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BulkActionSchema }),
+  });
+  const withVacancy = Boolean(filters.vacancyId);
+  const count = formatCount(total, locale);
+
+  const table = (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            {canEdit ? (
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label={t("candidateList.selectAll")}
+                  onChange={(e) => {
+                    const boxes = document.querySelectorAll<HTMLInputElement>(`#${form.id} input[name="ids"]`);
+                    boxes.forEach((box) => (box.checked = e.currentTarget.checked));
+                  }}
+                />
+              </th>
+            ) : null}
+            <th scope="col">{t("candidateList.columns.name")}</th>
+            <th scope="col">{t("candidateList.columns.titleCity")}</th>
+            <th scope="col" className="num">
+              {t("candidateList.columns.salary")}
+            </th>
+            {withVacancy ? (
+              <>
+                <th scope="col">{t("candidateList.columns.tier")}</th>
+                <th scope="col">{t("candidateList.columns.stage")}</th>
+              </>
+            ) : (
+              <th scope="col" className="num">
+                {t("candidateList.columns.applications")}
+              </th>
+            )}
+            <th scope="col">{t("candidateList.columns.source")}</th>
+            <th scope="col">{t("candidateList.columns.flags")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {candidates.map((c) => (
+            <tr key={c.id}>
+              {canEdit ? (
+                <td>
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={c.id}
+                    aria-label={t("candidateList.selectRow", {
+                      name: c.name ? formatPersonName(c.name, locale) : t("candidates.erasedName"),
+                    })}
+                  />
+                </td>
+              ) : null}
+              <th scope="row">
+                <CandidateLink id={c.id} name={c.name} />
+                {c.tags.length ? (
+                  <span className="stage-strip">
+                    {c.tags.map((tag) => (
+                      <Badge key={tag}>{tag}</Badge>
+                    ))}
+                  </span>
+                ) : null}
+              </th>
+              <td>{[c.currentTitle, c.city].filter(Boolean).join(", ") || "—"}</td>
+              <td className="num">
+                <Money amount={c.salaryExpectationRub} />
+              </td>
+              {withVacancy ? <ApplicationCells application={c.application} /> : <td className="num">{c.applications}</td>}
+              <td>{t(`sources.${c.source}`)}</td>
+              <td>
+                <CandidateFlags candidate={c} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
   return (
     <>
-      <PageHeader title={t("candidates.title")} description={t("candidates.intro")} />
-      <Form method="get" className="filters filters-hinted" role="search" key={q}>
-        <Field
-          className="field-grow"
-          label={t("candidates.searchLabel")}
-          hint={t("candidates.searchHint")}
-          inputProps={{ name: "q", type: "search", defaultValue: q, maxLength: MAX_QUERY }}
-        />
-        <Button>{t("candidates.search")}</Button>
-      </Form>
+      <PageHeader title={t("candidates.title")} description={t("candidateList.intro")} />
+      <CandidateFiltersForm filters={filters} errors={errors} vacancies={data.vacancies} />
+      {actionData?.report && navigation.state === "idle" ? <BulkResultNotice report={actionData.report} /> : null}
       <p className="muted" aria-live="polite">
-        {q ? t("candidates.foundFor", { total: formatCount(total, locale), q })
-          : t("candidates.total", { total: formatCount(total, locale) })}
+        {capped ? t("candidateList.foundCapped", { total: count }) : t("candidateList.found", { total: count })}
       </p>
       {candidates.length === 0 ? (
-        <EmptyState title={q ? t("candidates.noMatches") : t("candidates.empty")} />
+        <EmptyState title={isFiltered(filters) ? t("candidateList.noMatches") : t("candidateList.empty")} />
+      ) : canEdit ? (
+        <Form method="post" {...getFormProps(form)}>
+          <BulkActionsBar
+            vacancyId={filters.vacancyId}
+            campaigns={data.campaigns}
+            errors={form.allErrors}
+            formErrors={[...(form.errors ?? []), ...(form.allErrors.intent ?? [])]}
+          />
+          {table}
+        </Form>
       ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("candidates.columns.name")}</th>
-                  <th scope="col">{t("candidates.columns.currentTitle")}</th>
-                  <th scope="col">{t("candidates.columns.city")}</th>
-                  <th scope="col">{t("candidates.columns.source")}</th>
-                  <th scope="col" className="num">
-                    {t("candidates.columns.applications")}
-                  </th>
-                  <th scope="col">{t("candidates.columns.flags")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {candidates.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <CandidateLink id={c.id} name={c.name} />
-                    </th>
-                    <td>{c.currentTitle ?? "—"}</td>
-                    <td>{c.city ?? "—"}</td>
-                    <td>{t(`sources.${c.source}`)}</td>
-                    <td className="num">{c.applications}</td>
-                    <td>
-                      <CandidateFlags candidate={c} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={page} pageCount={pageCount} />
-        </>
+        table
       )}
+      <ListPagination page={data.page} pageCount={data.pageCount} capped={capped} />
     </>
+  );
+}
+
+function ApplicationCells({ application }: { application: Row["application"] }) {
+  const { t } = useTranslation();
+  if (!application) return <td colSpan={2}>—</td>;
+  const reason = application.tierReason;
+  return (
+    <>
+      <td>
+        {application.tier ? (
+          <Badge tone={application.tier === "EXCLUDED" ? "danger" : application.tier === "TARGET" ? "good" : "neutral"}>
+            {t(`tiers.${application.tier}`)}
+          </Badge>
+        ) : (
+          "—"
+        )}
+        {reason?.companyName ? (
+          <div className="muted">
+            {t("candidateList.tierReason", { company: reason.companyName, title: reason.jobTitle ?? "" })}
+          </div>
+        ) : reason?.niche ? (
+          <div className="muted">{t("candidateList.nicheReason", { niche: reason.niche })}</div>
+        ) : null}
+        {application.tier === "EXCLUDED" && application.contactOverrideAt ? (
+          <div className="muted">{t("candidateList.overridden")}</div>
+        ) : null}
+      </td>
+      <td>
+        <StageBadge stage={application.stage} />
+      </td>
+    </>
+  );
+}
+
+/** Previous/next that keep the filters; "of 200+" while the count is capped. */
+function ListPagination({ page, pageCount, capped }: { page: number; pageCount: number; capped: boolean }) {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  if (pageCount <= 1) return null;
+  const hrefFor = (target: number) => {
+    const params = new URLSearchParams(searchParams);
+    params.set("page", String(target));
+    return `?${params}`;
+  };
+  return (
+    <nav className="pagination" aria-label={t("ui.pagination")}>
+      {page > 1 ? (
+        <Link to={hrefFor(page - 1)} rel="prev" className="button button-secondary button-small">
+          ← {t("ui.previous")}
+        </Link>
+      ) : null}
+      <span className="pagination-status">
+        {capped ? t("candidateList.pageOfMany", { page, pageCount }) : t("ui.pageOf", { page, pageCount })}
+      </span>
+      {page < pageCount ? (
+        <Link to={hrefFor(page + 1)} rel="next" className="button button-secondary button-small">
+          {t("ui.next")} →
+        </Link>
+      ) : null}
+    </nav>
   );
 }

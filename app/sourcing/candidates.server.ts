@@ -1,226 +1,253 @@
-import { Prisma, type Stage } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
+import { type CandidateFilters } from "./candidate-filters";
+import { PAGE_SIZE, publicSummary, readTierReason } from "./candidate-summary";
+import { searchTerms } from "./search-text";
 
-export const PAGE_SIZE = 50;
+/** Counts stop here ("10 000+"): counting every match of a broad query on each page costs more than it tells. */
+export const COUNT_CAP = 10_000;
 
-/** At most this many words of a search are used: enough for "Иванов Москва KAM". */
-const MAX_TERMS = 5;
-const SEARCHED = ["lastName", "firstName", "middleName", "city", "currentTitle"] as const;
+/** A LIKE pattern finding `term` anywhere, with % and _ taken literally. */
+export function containsPattern(term: string) {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
-function escapeLike(term: string) {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** "москва" and "нижний новгород" find "Москва" and "Нижний Новгород" through the city index. */
+function cityVariants(city: string): string[] {
+  const titled = city.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return [...new Set([city, titled])];
 }
 
 /**
- * Every word must match some field, so "Иванов Казань" finds Ivanov from Kazan.
- * The ICU collation makes ILIKE fold Cyrillic case too: under the C locale the
- * embedded server uses, plain ILIKE folds only ASCII (Prisma's `mode:
- * "insensitive"` is plain ILIKE), and "иванова" would miss "Иванова".
+ * The WHERE of the candidate list, on `c` (Candidate) and, with a vacancy, `a` (the
+ * candidate's application to it). Every search word must occur in the candidate's
+ * search text (names, city, employers, positions, in Cyrillic and Latin), which the
+ * trigram index answers. Merged candidates are never listed; erased ones have an
+ * empty search text and no city or salary, so only unfiltered lists show them.
  */
-function searchCondition(q: string): Prisma.Sql {
-  const terms = q.trim().split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
-  if (!terms.length) return Prisma.sql`TRUE`;
-  const perTerm = terms.map((term) => {
-    const pattern = `%${escapeLike(term)}%`;
-    const fields = SEARCHED.map((f) => Prisma.sql`${Prisma.raw(`"${f}"`)} ILIKE (${pattern} COLLATE "und-x-icu")`);
-    return Prisma.sql`(${Prisma.join(fields, " OR ")})`;
-  });
-  return Prisma.sql`"erasedAt" IS NULL AND ${Prisma.join(perTerm, " AND ")}`;
-}
-
-/** Only what a list may show: erased candidates keep an id and flags, nothing personal. */
-function publicSummary<
-  T extends {
-    erasedAt: Date | null;
-    firstName: string;
-    lastName: string;
-    middleName: string | null;
-    city: string | null;
-    currentTitle: string | null;
-  },
->(c: T) {
-  const { firstName, lastName, middleName, city, currentTitle, ...rest } = c;
-  return c.erasedAt
-    ? { ...rest, name: null, city: null, currentTitle: null }
-    : { ...rest, name: { firstName, lastName, middleName }, city, currentTitle };
-}
-
-export async function searchCandidates({
-  q = "",
-  page = 1,
-  pageSize = PAGE_SIZE,
-}: {
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}) {
-  const where = searchCondition(q);
-  const [[counted], pageIds] = await Promise.all([
-    db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Candidate" WHERE ${where}`,
-    db().$queryRaw<Array<{ id: string }>>`
-      SELECT id FROM "Candidate" WHERE ${where}
-      ORDER BY "lastName" COLLATE "und-x-icu", "firstName" COLLATE "und-x-icu", id
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-  ]);
-  const total = counted?.total ?? 0;
-  const ids = pageIds.map((r) => r.id);
-  const found = await db().candidate.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      middleName: true,
-      city: true,
-      currentTitle: true,
-      source: true,
-      doNotContact: true,
-      consentAt: true,
-      erasedAt: true,
-      _count: { select: { applications: true } },
-    },
-  });
-  const byId = new Map(found.map((c) => [c.id, c]));
-  const rows = ids.flatMap((id) => byId.get(id) ?? []);
-  return {
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
-    candidates: rows.map(({ _count, ...c }) => ({ ...publicSummary(c), applications: _count.applications })),
-  };
-}
-
-/**
- * One candidate with work history and applications (each with its stage history).
- * An erased candidate comes back without any personal data, including free-text
- * reasons in the history, which may quote them.
- */
-export async function getCandidateProfile(id: string) {
-  const candidate = await db().candidate.findUnique({
-    where: { id },
-    include: {
-      workHistory: { orderBy: [{ startedOn: "desc" }] },
-      applications: {
-        orderBy: { createdAt: "desc" },
-        select: {
-          id: true,
-          stage: true,
-          tier: true,
-          stageChangedAt: true,
-          createdAt: true,
-          vacancy: { select: { id: true, title: true, city: true } },
-          history: {
-            orderBy: { createdAt: "asc" },
-            select: {
-              id: true,
-              fromStage: true,
-              toStage: true,
-              reason: true,
-              createdAt: true,
-              actor: { select: { name: true } },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!candidate) return null;
-  const applications = candidate.applications.map((a) => ({
-    ...a,
-    history: a.history.map((h) => ({
-      id: h.id.toString(),
-      fromStage: h.fromStage,
-      toStage: h.toStage,
-      reason: candidate.erasedAt ? null : h.reason,
-      createdAt: h.createdAt,
-      actorName: h.actor?.name ?? null,
-    })),
-  }));
-  if (candidate.erasedAt) {
-    return {
-      erased: true as const,
-      id: candidate.id,
-      erasedAt: candidate.erasedAt,
-      source: candidate.source,
-      createdAt: candidate.createdAt,
-      applications,
-    };
+function conditions(f: Partial<CandidateFilters>): { where: Prisma.Sql; candidateFiltered: boolean; indexed: boolean } {
+  const onCandidate: Prisma.Sql[] = [];
+  const terms = searchTerms(f.q ?? "");
+  for (const term of terms) onCandidate.push(Prisma.sql`c."searchText" LIKE ${containsPattern(term)}`);
+  // A query of punctuation only ("%", "—") has no word to find, so it finds nobody.
+  if (f.q?.trim() && !terms.length) onCandidate.push(Prisma.sql`FALSE`);
+  if (f.city) onCandidate.push(Prisma.sql`c.city = ANY(${cityVariants(f.city)}::text[])`);
+  if (f.salaryMin !== undefined) onCandidate.push(Prisma.sql`c."salaryExpectationRub" >= ${f.salaryMin}`);
+  if (f.salaryMax !== undefined) onCandidate.push(Prisma.sql`c."salaryExpectationRub" <= ${f.salaryMax}`);
+  if (f.tag) onCandidate.push(Prisma.sql`c.tags @> ARRAY[${f.tag}]::text[]`);
+  if (f.source) {
+    onCandidate.push(Prisma.sql`(c.source = ${f.source}::"CandidateSource" OR c.id IN (
+      SELECT s."candidateId" FROM "SourceRecord" s WHERE s.source = ${f.source}::"CandidateSource"))`);
   }
-  const { workHistory, applications: _raw, ...person } = candidate;
-  return { erased: false as const, ...person, workHistory, applications };
+  const onApplication: Prisma.Sql[] = [];
+  if (f.stage) onApplication.push(Prisma.sql`a.stage = ${f.stage}::"Stage"`);
+  if (f.tier) onApplication.push(Prisma.sql`a.tier = ${f.tier}::"SourcingTier"`);
+  const all = [Prisma.sql`c."mergedIntoId" IS NULL`, ...onCandidate];
+  if (f.vacancyId) {
+    all.push(...onApplication);
+  } else if (onApplication.length) {
+    // Any application at that stage or tier; EXISTS keeps one row per candidate.
+    all.push(Prisma.sql`EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id AND ${Prisma.join(onApplication, " AND ")})`);
+  }
+  const indexed = terms.length > 0 || Boolean(f.city) || f.salaryMin !== undefined || f.salaryMax !== undefined;
+  return { where: Prisma.join(all, " AND "), candidateFiltered: onCandidate.length > 0, indexed };
+}
+
+function fromClause(vacancyId: string | undefined): Prisma.Sql {
+  return vacancyId
+    ? Prisma.sql`"Candidate" c JOIN "Application" a ON a."candidateId" = c.id AND a."vacancyId" = ${vacancyId}`
+    : Prisma.sql`"Candidate" c`;
 }
 
 /**
- * Applications at the given stages (newest stage change first), with the person
- * behind each: what the outreach, questionnaire, interview and probation pages list.
+ * Orders that an index can serve, or that sort only the vacancy's applications (a
+ * narrow table) before the page's candidates are fetched. Names compare by the
+ * database's byte order, which is alphabetical for capitalised Cyrillic and Latin
+ * names and lets the (lastName, firstName) index answer the first pages at once.
  */
-export async function listApplications({
-  stages,
-  vacancyId,
-  page = 1,
-  pageSize = PAGE_SIZE,
-}: {
-  stages?: readonly Stage[];
-  vacancyId?: string;
-  page?: number;
-  pageSize?: number;
-}) {
-  const where: Prisma.ApplicationWhereInput = {
-    ...(stages ? { stage: { in: [...stages] } } : {}),
-    ...(vacancyId ? { vacancyId } : {}),
+function orderClause(sort: CandidateFilters["sort"] | undefined, vacancyId: string | undefined): Prisma.Sql {
+  switch (vacancyId ? sort : sort === "tier" || sort === "stage-changed" ? "name" : sort) {
+    case "newest":
+      return Prisma.sql`c."createdAt" DESC, c.id DESC`;
+    case "salary":
+      return Prisma.sql`c."salaryExpectationRub" ASC NULLS LAST, c.id`;
+    case "salary-desc":
+      return Prisma.sql`c."salaryExpectationRub" DESC NULLS LAST, c.id`;
+    case "stage-changed":
+      return Prisma.sql`a."stageChangedAt" DESC, a.id`;
+    case "tier":
+      return Prisma.sql`a.tier ASC NULLS LAST, a."createdAt" DESC, a.id`;
+    default:
+      return Prisma.sql`c."lastName", c."firstName", c.id`;
+  }
+}
+
+/** A vacancy's applications narrowed by stage and tier, on `a`. */
+function applicationConditions(f: Partial<CandidateFilters>): Prisma.Sql {
+  return Prisma.join(
+    [
+      Prisma.sql`a."vacancyId" = ${f.vacancyId}`,
+      ...(f.stage ? [Prisma.sql`a.stage = ${f.stage}::"Stage"`] : []),
+      ...(f.tier ? [Prisma.sql`a.tier = ${f.tier}::"SourcingTier"`] : []),
+    ],
+    " AND ",
+  );
+}
+
+async function countMatches(f: CandidateSearch, where: Prisma.Sql, candidateFiltered: boolean) {
+  const cap = f.countCap ?? COUNT_CAP;
+  if (f.vacancyId && !candidateFiltered) {
+    // Only the application filters narrow: count them on the application index, less
+    // the few applications left with merged candidates. Exact, and no candidate row is read.
+    const appWhere = applicationConditions(f);
+    const [row] = await db().$queryRaw<Array<{ n: number }>>`
+      SELECT ((SELECT count(*) FROM "Application" a WHERE ${appWhere})
+        - (SELECT count(*) FROM "Candidate" c JOIN "Application" a ON a."candidateId" = c.id
+           WHERE c."mergedIntoId" IS NOT NULL AND ${appWhere}))::int AS n`;
+    return { total: row?.n ?? 0, capped: false };
+  }
+  const [row] = await db().$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM ${fromClause(f.vacancyId)} WHERE ${where} LIMIT ${cap + 1}) s`;
+  const n = row?.n ?? 0;
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+/** Up to this many matches, a page reads them all and sorts them (see searchCandidates). */
+const SPARSE = 3_000;
+
+export type CandidateSearch = Partial<CandidateFilters> & { pageSize?: number; countCap?: number; sparseUpTo?: number };
+
+type PageRow = { id: string; applicationId: string | null };
+
+/**
+ * The page's rows. By name, erased candidates (who have no name left) come after
+ * everyone else instead of first: the named rows are read through the name index,
+ * the erased ones only when the page reaches past the named ones.
+ */
+async function pageRows(
+  filters: CandidateSearch,
+  where: Prisma.Sql,
+  { limit, offset, sparse, candidateFiltered }: { limit: number; offset: number; sparse: boolean; candidateFiltered: boolean },
+): Promise<PageRow[]> {
+  const from = fromClause(filters.vacancyId);
+  const applicationColumn = filters.vacancyId ? Prisma.sql`a.id` : Prisma.sql`NULL::text`;
+  const order = orderClause(filters.sort, filters.vacancyId);
+  if (filters.vacancyId && !candidateFiltered && (filters.sort === "tier" || filters.sort === "stage-changed")) {
+    // Ordered by the application alone: the (vacancyId, tier) index serves the order
+    // and no candidate row is read; the few merged candidates are left out by id.
+    return db().$queryRaw<PageRow[]>`
+      SELECT a."candidateId" AS id, a.id AS "applicationId" FROM "Application" a
+      WHERE ${applicationConditions(filters)}
+        AND a."candidateId" NOT IN (SELECT id FROM "Candidate" WHERE "mergedIntoId" IS NOT NULL)
+      ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  }
+  const select = (extra: Prisma.Sql, orderBy: Prisma.Sql, take: number, skip: number) =>
+    sparse
+      ? db().$queryRaw<PageRow[]>`
+          WITH m AS MATERIALIZED (SELECT c.id AS cid, ${applicationColumn} AS aid FROM ${from} WHERE ${where})
+          SELECT c.id, m.aid AS "applicationId" FROM m JOIN "Candidate" c ON c.id = m.cid
+          ${filters.vacancyId ? Prisma.sql`JOIN "Application" a ON a.id = m.aid` : Prisma.empty}
+          WHERE ${extra} ORDER BY ${orderBy} LIMIT ${take} OFFSET ${skip}`
+      : db().$queryRaw<PageRow[]>`
+          SELECT c.id, ${applicationColumn} AS "applicationId" FROM ${from}
+          WHERE ${where} AND ${extra} ORDER BY ${orderBy} LIMIT ${take} OFFSET ${skip}`;
+  if (!isNameOrder(order)) return select(Prisma.sql`TRUE`, order, limit, offset);
+  const named = await select(Prisma.sql`c."erasedAt" IS NULL`, order, limit, offset);
+  // Erased candidates have no search text, city, salary or tags left to match.
+  const erasedMayMatch = !searchTerms(filters.q ?? "").length && !filters.city && filters.salaryMin === undefined && filters.salaryMax === undefined && !filters.tag;
+  if (named.length === limit || !erasedMayMatch) return named;
+  let namedTotal = offset + named.length;
+  if (named.length === 0 && offset > 0) {
+    const [row] = await db().$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM ${from} WHERE ${where} AND c."erasedAt" IS NULL`;
+    namedTotal = row?.n ?? 0;
+  }
+  const erased = await select(Prisma.sql`c."erasedAt" IS NOT NULL`, Prisma.sql`c.id`, limit - named.length, Math.max(0, offset - namedTotal));
+  return [...named, ...erased];
+}
+
+const NAME_ORDER = orderClause("name", undefined);
+function isNameOrder(order: Prisma.Sql) {
+  return order.sql === NAME_ORDER.sql;
+}
+
+/** One page of the candidate list, with the count of matches (exact up to COUNT_CAP). */
+export async function searchCandidates(filters: CandidateSearch) {
+  const { pageSize = PAGE_SIZE } = filters;
+  const page = filters.page ?? 1;
+  const { where, candidateFiltered, indexed } = conditions(filters);
+  const window = { limit: pageSize + 1, offset: (page - 1) * pageSize };
+  let counted: Awaited<ReturnType<typeof countMatches>>;
+  let rows: PageRow[];
+  if (indexed) {
+    // The planner cannot tell how many candidates a word, a city or a salary range
+    // matches. When few do, reading them all (through their indexes) and sorting beats
+    // walking the name index past thousands of others, so the count decides.
+    counted = await countMatches(filters, where, candidateFiltered);
+    const sparse = !counted.capped && counted.total <= (filters.sparseUpTo ?? SPARSE);
+    rows = await pageRows(filters, where, { ...window, sparse, candidateFiltered });
+  } else {
+    [counted, rows] = await Promise.all([
+      countMatches(filters, where, candidateFiltered),
+      pageRows(filters, where, { ...window, sparse: false, candidateFiltered }),
+    ]);
+  }
+  const hasMore = rows.length > pageSize;
+  const candidates = await hydrate(rows.slice(0, pageSize));
+  const knownPages = Math.max(1, Math.ceil(counted.total / pageSize));
+  return {
+    total: counted.total,
+    capped: counted.capped,
+    page,
+    pageCount: counted.capped ? Math.max(knownPages, page + (hasMore ? 1 : 0)) : knownPages,
+    candidates,
   };
-  const [total, rows] = await Promise.all([
-    db().application.count({ where }),
-    db().application.findMany({
-      where,
-      orderBy: [{ stageChangedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+}
+
+async function hydrate(rows: PageRow[]) {
+  const ids = rows.map((r) => r.id);
+  const applicationIds = rows.flatMap((r) => r.applicationId ?? []);
+  if (!ids.length) return [];
+  // Counted here for the page's ids only: Prisma's relation _count aggregates the whole table.
+  const [people, applications, counts] = await Promise.all([
+    db().candidate.findMany({
+      where: { id: { in: ids } },
       select: {
-        id: true,
-        stage: true,
-        tier: true,
-        stageChangedAt: true,
-        vacancy: { select: { id: true, title: true } },
-        candidate: {
-          select: {
-            id: true,
-            firstName: true,
-            lastName: true,
-            middleName: true,
-            city: true,
-            currentTitle: true,
-            email: true,
-            phone: true,
-            doNotContact: true,
-            consentAt: true,
-            erasedAt: true,
-          },
-        },
+        id: true, firstName: true, lastName: true, middleName: true, city: true, currentTitle: true,
+        salaryExpectationRub: true, tags: true, source: true, doNotContact: true, consentAt: true, erasedAt: true,
+        createdAt: true,
       },
     }),
+    applicationIds.length
+      ? db().application.findMany({
+          where: { id: { in: applicationIds } },
+          select: { id: true, stage: true, tier: true, tierReason: true, stageChangedAt: true, contactOverrideAt: true },
+        })
+      : Promise.resolve([]),
+    db().$queryRaw<Array<{ candidateId: string; n: number }>>`
+      SELECT "candidateId", count(*)::int AS n FROM "Application" WHERE "candidateId" IN (${Prisma.join(ids)}) GROUP BY 1`,
   ]);
-  return {
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
-    applications: rows.map(({ candidate: { email, phone, ...candidate }, ...a }) => ({
-      ...a,
-      candidate: {
-        ...publicSummary(candidate),
-        hasEmail: !candidate.erasedAt && Boolean(email),
-        hasPhone: !candidate.erasedAt && Boolean(phone),
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const applicationById = new Map(applications.map((a) => [a.id, a]));
+  const countOf = new Map(counts.map((c) => [c.candidateId, c.n]));
+  return rows.flatMap(({ id, applicationId }) => {
+    const person = personById.get(id);
+    if (!person) return [];
+    const { salaryExpectationRub, tags, ...rest } = person;
+    const application = applicationId ? applicationById.get(applicationId) : undefined;
+    return [
+      {
+        ...publicSummary(rest),
+        salaryExpectationRub: rest.erasedAt ? null : salaryExpectationRub,
+        tags: rest.erasedAt ? [] : tags,
+        applications: countOf.get(id) ?? 0,
+        application: application
+          ? { ...application, tierReason: rest.erasedAt ? null : readTierReason(application.tierReason) }
+          : null,
       },
-    })),
-  };
+    ];
+  });
 }
 
-/** Applications per stage, across all vacancies or one. */
-export async function countApplicationsByStage(vacancyId?: string) {
-  const groups = await db().application.groupBy({
-    by: ["stage"],
-    where: vacancyId ? { vacancyId } : {},
-    _count: { _all: true },
-  });
-  return Object.fromEntries(groups.map((g) => [g.stage, g._count._all])) as Partial<Record<Stage, number>>;
-}
+export { PAGE_SIZE };
+export { countApplicationsByStage, listApplications } from "./applications.server";

@@ -1,0 +1,180 @@
+/**
+ * npm run bench: how fast the candidate list answers with 100,000 candidates.
+ *
+ * On the DATABASE_URL server (or the embedded one, like the app) it re-creates the
+ * database kam_bench, migrates it, fills it (scripts/bench-data.ts), starts the
+ * production server (scripts/start.ts, built by `npm run build`) on a free port,
+ * signs in, and times each page as a client on this machine sees it: the wall time
+ * of one GET, from sending the request to reading the whole HTML, over localhost.
+ * Options: --candidates=N (default 100000), --requests=N (default 30), --keep
+ * (leave kam_bench for EXPLAIN ANALYZE afterwards).
+ */
+import { spawn } from "node:child_process";
+import net from "node:net";
+import os from "node:os";
+import pg from "pg";
+import { hashPassword } from "../app/auth/password.server";
+import { startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
+import { env } from "../app/utils/env.server";
+import { migrate } from "../app/utils/migrate.server";
+import { fillBenchDatabase } from "./bench-data";
+
+const arg = (name: string, fallback: number) => {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.split("=")[1]) : fallback;
+};
+const CANDIDATES = arg("candidates", 100_000);
+const REQUESTS = arg("requests", 30);
+const WARM_UP = 3;
+const DATABASE = "kam_bench";
+const EMAIL = "bench@kam.bench";
+const PASSWORD = "bench-password-2026";
+
+function withDatabase(url: string, database: string) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function query(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+function startServer(databaseUrl: string, port: number) {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "false",
+      RUN_WORKER: "false",
+      SLOW_QUERY_MS: "0",
+      SESSION_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("KAM Hiring ready")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`the server stopped (exit code ${code}); did \`npm run build\` run?`)));
+  });
+  return { child, ready };
+}
+
+async function signIn(base: string) {
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+  return cookie;
+}
+
+async function timeRequests(url: string, cookie: string | null) {
+  const get = async () => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+    const body = await response.text();
+    const ms = performance.now() - started;
+    if (response.status !== 200) throw new Error(`${url}: ${response.status} ${body.slice(0, 200)}`);
+    return { ms, body };
+  };
+  let body = "";
+  for (let i = 0; i < WARM_UP; i++) body = (await get()).body;
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) times.push((await get()).ms);
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
+  const found = /(?:Найдено|Found)[^:<]*:?\s*([\d\s\u00a0\u202f]+\+?|больше [\d\s\u00a0\u202f]+)/.exec(body)?.[0] ?? "";
+  return { p50: at(0.5), p95: at(0.95), found: found.replace(/[\u00a0\u202f]/g, " ").trim() };
+}
+
+async function main() {
+  const config = env();
+  const server = config.DATABASE_URL
+    ? { url: config.DATABASE_URL, stop: async () => {} }
+    : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+  const adminUrl = withDatabase(server.url, "postgres");
+  const benchUrl = withDatabase(server.url, DATABASE);
+  console.log(`Database server ${new URL(server.url).host}; re-creating ${DATABASE}…`);
+  await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await query(adminUrl, `CREATE DATABASE ${DATABASE}`);
+  await migrate(benchUrl);
+
+  const filling = performance.now();
+  const client = new pg.Client({ connectionString: benchUrl });
+  await client.connect();
+  const counts = await fillBenchDatabase(client, CANDIDATES);
+  const { rows: [version] } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+  await client.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", roles, "updatedAt") VALUES ('bench-user', $1, 'Bench Recruiter', $2, '{RECRUITER}', now())`,
+    [EMAIL, await hashPassword(PASSWORD)],
+  );
+  await client.end();
+  const fillSeconds = (performance.now() - filling) / 1000;
+
+  const port = await freePort();
+  const { child, ready } = startServer(benchUrl, port);
+  try {
+    await ready;
+    const base = `http://127.0.0.1:${port}`;
+    const cookie = await signIn(base);
+    const cases: Array<[string, string, string | null]> = [
+      ["list, no filter", "/candidates", cookie],
+      ["vacancy + tier", "/candidates?vacancy=bench-v1&tier=TARGET", cookie],
+      ["Cyrillic name search «иванова»", `/candidates?q=${encodeURIComponent("иванова")}`, cookie],
+      ["Latin company search «gidromash»", "/candidates?q=gidromash", cookie],
+      ["salary 100–150k + city Казань", `/candidates?salaryMin=100000&salaryMax=150000&city=${encodeURIComponent("Казань")}`, cookie],
+      ["last page by name", `/candidates?page=${Math.ceil(CANDIDATES / 50)}`, cookie],
+      ["a candidate's profile (2 sources, timeline)", "/candidates/bench-c17", cookie],
+      ["trivial route: GET /login", "/login", null],
+    ];
+    const rows = [];
+    for (const [name, path, as] of cases) rows.push({ name, ...(await timeRequests(`${base}${path}`, as)) });
+
+    const cpus = os.cpus();
+    console.log("");
+    console.log(
+      `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ` +
+        `Node ${process.version}, PostgreSQL ${version?.v ?? "?"} (${config.DATABASE_URL ? "DATABASE_URL" : "embedded"}), ${os.platform()} ${os.release()}`,
+    );
+    console.log(`Data set: ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")} (written in ${fillSeconds.toFixed(1)} s)`);
+    console.log(`Wall time per request measured at the client over localhost (full HTML page, signed in), ${REQUESTS} requests each after ${WARM_UP} warm-up, one at a time:`);
+    console.log("");
+    console.log("| Request | p50 ms | p95 ms | Result |");
+    console.log("|---|---:|---:|---|");
+    for (const r of rows) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.found || "—"} |`);
+  } finally {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    if (!process.argv.includes("--keep")) await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await server.stop();
+  }
+}
+
+await main();
