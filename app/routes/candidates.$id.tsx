@@ -6,19 +6,28 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
-import { getCandidateProfile } from "~/sourcing/candidates.server";
+import { findMergeCandidates, mergeCandidates, MergeRefused, unmergeCandidates } from "~/sourcing/merge.server";
+import { isMergeIntent, MergeFormSchema } from "~/sourcing/merge-forms";
 import { PersonalDataSchema } from "~/sourcing/personal-data";
 import { candidateAuditTrail, eraseCandidate, setDoNotContact } from "~/sourcing/personal-data.server";
-import { PersonalDataPanel } from "~/ui/personal-data-panel";
-import { Badge, Money, StageBadge } from "~/ui/badges";
+import { getCandidateProfile, survivorOf } from "~/sourcing/profile.server";
+import { splitSourceRecord, SplitRefused } from "~/sourcing/split.server";
+import { candidateTimeline } from "~/sourcing/timeline.server";
+import { Badge } from "~/ui/badges";
 import { DateText } from "~/ui/dates";
 import { dataTitle } from "~/ui/i18n-instance";
-import { EmptyState, PageHeader, Section } from "~/ui/page";
+import { MergePanel } from "~/ui/merge-panel";
+import { PageHeader } from "~/ui/page";
+import { PersonalDataPanel } from "~/ui/personal-data-panel";
 import { formatPersonName } from "~/ui/person";
+import { ApplicationsSection } from "~/ui/profile-applications";
+import { PersonSections, WorkSection } from "~/ui/profile-person";
+import { SourcesSection } from "~/ui/profile-sources";
+import { TimelineSection } from "~/ui/profile-timeline";
 import { useLocale } from "~/ui/use-locale";
 import { invariantResponse } from "~/utils/http";
 
@@ -29,23 +38,46 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
     "candidates.title",
   );
 
+/** The personal-data panel lists its own changes; everything else is on the timeline. */
+const PERSONAL_DATA_ACTIONS = new Set(["candidate.do-not-contact", "candidate.allow-contact", "candidate.erase"]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireAccess(request, "candidates");
-  const candidate = await getCandidateProfile(params.id ?? "");
+  const id = params.id ?? "";
+  const survivor = await survivorOf(id);
+  if (survivor) return redirect(`/candidates/${survivor}?merged=1`);
+  const candidate = await getCandidateProfile(id);
   invariantResponse(candidate, "Candidate not found");
+  const url = new URL(request.url);
+  const canEdit = canAccess(user.roles, "candidateEdit");
+  const find = (url.searchParams.get("find") ?? "").trim().slice(0, 200);
+  const [timeline, auditTrail, found] = await Promise.all([
+    candidateTimeline(id),
+    candidateAuditTrail(id),
+    canEdit && find && !candidate.erased ? findMergeCandidates(id, find) : Promise.resolve(null),
+  ]);
   return json({
     candidate,
-    auditTrail: await candidateAuditTrail(candidate.id),
+    timeline,
+    auditTrail: auditTrail.filter((entry) => PERSONAL_DATA_ACTIONS.has(entry.action)),
     canManagePersonalData: canAccess(user.roles, "personalData"),
+    canEdit,
+    canOverride: canAccess(user.roles, "contactOverride"),
+    find,
+    found,
+    notice: { merged: url.searchParams.has("merged"), splitId: url.searchParams.get("split") },
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  await requireAccess(request, "candidates");
+  const formData = await request.formData();
+  const candidateId = params.id ?? "";
+  if (isMergeIntent(formData.get("intent"))) return mergeAction(request, candidateId, formData);
   const user = await requireAccess(request, "personalData");
-  const submission = parseWithZod(await request.formData(), { schema: PersonalDataSchema });
+  const submission = parseWithZod(formData, { schema: PersonalDataSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const change = submission.value;
-  const candidateId = params.id ?? "";
   const done =
     change.intent === "erase"
       ? await eraseCandidate({ actorId: user.id, candidateId, reason: change.reason })
@@ -59,17 +91,55 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/candidates/${candidateId}`);
 }
 
-type Profile = ReturnType<typeof useLoaderData<typeof loader>>["candidate"];
+/** Merge, un-merge and split: candidate editing, refused with a reason the panel shows. */
+async function mergeAction(request: Request, candidateId: string, formData: FormData) {
+  const user = await requireAccess(request, "candidateEdit");
+  const submission = parseWithZod(formData, { schema: MergeFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const change = submission.value;
+  try {
+    if (change.intent === "merge") {
+      await mergeCandidates({ survivorId: candidateId, mergedId: change.otherId, actorId: user.id, reason: change.reason });
+    } else if (change.intent === "unmerge") {
+      await unmergeCandidates({ mergeId: change.mergeId, survivorId: candidateId, actorId: user.id, reason: change.reason });
+    } else {
+      const created = await splitSourceRecord({ candidateId, sourceRecordId: change.sourceRecordId, actorId: user.id, reason: change.reason });
+      return redirect(`/candidates/${candidateId}?split=${created.id}`);
+    }
+  } catch (error) {
+    if (!(error instanceof MergeRefused || error instanceof SplitRefused)) throw error;
+    return json(submission.reply({ formErrors: [`profile.merge.problems.${error.problem}`] }), { status: 409 });
+  }
+  return redirect(`/candidates/${candidateId}`);
+}
 
 export default function CandidatePage() {
-  const { candidate, auditTrail, canManagePersonalData } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { candidate, notice } = data;
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
+  const mergeErrors =
+    actionData && isMergeIntent((actionData.initialValue as { intent?: string } | undefined)?.intent)
+      ? Object.values(actionData.error ?? {})
+          .flat()
+          .filter((e): e is string => typeof e === "string")
+      : undefined;
   return (
     <>
       <p className="breadcrumb">
         <Link to="/candidates">← {t("candidates.title")}</Link>
       </p>
+      {notice.merged ? (
+        <div className="notice" role="status">
+          {t("profile.mergedNotice")}
+        </div>
+      ) : null}
+      {notice.splitId ? (
+        <div className="notice" role="status">
+          {t("profile.splitNotice")} <Link to={`/candidates/${notice.splitId}`}>{t("profile.openNew")}</Link>
+        </div>
+      ) : null}
       {candidate.erased ? (
         <>
           <PageHeader title={t("candidates.erasedName")} />
@@ -104,133 +174,26 @@ export default function CandidatePage() {
               {candidate.doNotContactAt ? <DateText value={candidate.doNotContactAt} /> : null}
             </div>
           ) : null}
-          <div className="grid-2">
-            <Section id="contacts" title={t("candidates.contacts")}>
-              <dl className="details">
-                <dt>{t("candidates.email")}</dt>
-                <dd>{candidate.email ? <a href={`mailto:${candidate.email}`}>{candidate.email}</a> : "—"}</dd>
-                <dt>{t("candidates.phone")}</dt>
-                <dd>{candidate.phone ? <a href={`tel:${candidate.phone}`}>{candidate.phone}</a> : "—"}</dd>
-                <dt>{t("candidates.columns.city")}</dt>
-                <dd>{candidate.city ?? "—"}</dd>
-                <dt>{t("candidates.salaryExpectation")}</dt>
-                <dd>
-                  <Money amount={candidate.salaryExpectationRub} />
-                </dd>
-                <dt>{t("candidates.columns.source")}</dt>
-                <dd>
-                  {t(`sources.${candidate.source}`)}
-                  {candidate.externalId ? <span className="muted"> · {candidate.externalId}</span> : null}
-                </dd>
-                <dt>{t("candidates.added")}</dt>
-                <dd>
-                  <DateText value={candidate.createdAt} />
-                </dd>
-              </dl>
-            </Section>
-            <Section id="consent" title={t("candidates.consent")}>
-              <dl className="details">
-                <dt>{t("candidates.consentStatus")}</dt>
-                <dd>
-                  {candidate.consentAt ? (
-                    <>
-                      {t("candidates.consentGivenOn")} <DateText value={candidate.consentAt} withTime />
-                    </>
-                  ) : (
-                    t("candidates.noConsent")
-                  )}
-                </dd>
-                <dt>{t("candidates.contactStatus")}</dt>
-                <dd>{candidate.doNotContact ? t("candidates.doNotContact") : t("candidates.mayContact")}</dd>
-              </dl>
-              {candidate.consentText ? (
-                <details>
-                  <summary>{t("candidates.consentText")}</summary>
-                  <p className="muted">{candidate.consentText}</p>
-                </details>
-              ) : null}
-            </Section>
-          </div>
-          <Section id="work" title={t("candidates.workHistory")}>
-            {candidate.workHistory.length ? (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("candidates.company")}</th>
-                      <th scope="col">{t("candidates.position")}</th>
-                      <th scope="col">{t("candidates.industry")}</th>
-                      <th scope="col">{t("candidates.period")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {candidate.workHistory.map((w) => (
-                      <tr key={w.id}>
-                        <th scope="row">{w.companyName}</th>
-                        <td>{w.title}</td>
-                        <td>{w.industry ?? "—"}</td>
-                        <td className="nowrap">
-                          <DateText value={w.startedOn} /> –{" "}
-                          {w.endedOn ? <DateText value={w.endedOn} /> : t("candidates.present")}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p className="muted">{t("candidates.noWorkHistory")}</p>
-            )}
-          </Section>
+          <PersonSections person={candidate} />
+          <WorkSection jobs={candidate.workHistory} />
         </>
       )}
-      <Applications applications={candidate.applications} />
+      <ApplicationsSection applications={candidate.applications} canOverride={data.canOverride && !candidate.erased} />
+      <SourcesSection
+        sources={candidate.sources}
+        disagreements={candidate.erased ? [] : candidate.disagreements}
+        canSplit={data.canEdit && !candidate.erased && candidate.sources.length > 1}
+      />
+      {data.canEdit && !candidate.erased ? (
+        <MergePanel find={data.find} found={data.found} merges={candidate.merges} errors={mergeErrors} />
+      ) : null}
+      <TimelineSection events={data.timeline} />
       <PersonalDataPanel
         erased={candidate.erased}
         doNotContact={candidate.erased || candidate.doNotContact}
-        canManage={canManagePersonalData}
-        auditTrail={auditTrail}
+        canManage={data.canManagePersonalData}
+        auditTrail={data.auditTrail}
       />
     </>
-  );
-}
-
-function Applications({ applications }: { applications: Profile["applications"] }) {
-  const { t } = useTranslation();
-  return (
-    <Section id="applications" title={t("candidates.applications")}>
-      {applications.length === 0 ? (
-        <EmptyState title={t("candidates.noApplications")} />
-      ) : (
-        applications.map((a) => (
-          <article key={a.id} className="application">
-            <h3>
-              <Link to={`/vacancies/${a.vacancy.id}`}>{a.vacancy.title}</Link>{" "}
-              <span className="muted">· {a.vacancy.city}</span>
-            </h3>
-            <p className="stage-strip">
-              <StageBadge stage={a.stage} />
-              {a.tier ? <Badge>{t(`tiers.${a.tier}`)}</Badge> : null}
-              <span className="muted">
-                {t("candidates.since")} <DateText value={a.stageChangedAt} />
-              </span>
-            </p>
-            {a.history.length ? (
-              <ol className="timeline" aria-label={t("candidates.stageHistory")}>
-                {a.history.map((h) => (
-                  <li key={h.id}>
-                    <DateText value={h.createdAt} withTime />:{" "}
-                    {h.fromStage ? `${t(`stages.${h.fromStage}`)} → ` : ""}
-                    <strong>{t(`stages.${h.toStage}`)}</strong>
-                    {h.actorName ? <span className="muted"> · {h.actorName}</span> : null}
-                    {h.reason ? <span className="muted"> · {h.reason}</span> : null}
-                  </li>
-                ))}
-              </ol>
-            ) : null}
-          </article>
-        ))
-      )}
-    </Section>
   );
 }

@@ -32,7 +32,8 @@ export async function setDoNotContact(input: {
  * Erasure on request: the person's data goes (names, contacts, work history, mail
  * bodies); the anonymous row and its applications stay so funnel numbers remain true.
  * The candidate is also marked do-not-contact, so no campaign can reach the address
- * again even if it is re-imported under the same board id.
+ * again. Source records lose their content but keep their board id and fingerprint,
+ * so a later import of the same resume is recognised and not brought back.
  */
 export async function eraseCandidate(input: { actorId: string; candidateId: string; reason: string }) {
   return db().$transaction(async (tx) => {
@@ -49,6 +50,9 @@ export async function eraseCandidate(input: { actorId: string; candidateId: stri
         currentTitle: null,
         salaryExpectationRub: null,
         consentText: null,
+        relocation: null,
+        tags: [],
+        searchText: "",
         doNotContact: true,
         doNotContactAt: now,
         erasedAt: now,
@@ -56,6 +60,10 @@ export async function eraseCandidate(input: { actorId: string; candidateId: stri
     });
     if (count === 0) return false;
     await tx.workExperience.deleteMany({ where: { candidateId: input.candidateId } });
+    await tx.sourceRecord.updateMany({
+      where: { candidateId: input.candidateId },
+      data: { raw: {}, parsed: {}, url: null },
+    });
     await tx.emailMessage.updateMany({
       where: { candidateId: input.candidateId },
       data: { toAddress: "erased", subject: "", text: "", html: null },

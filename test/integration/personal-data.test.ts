@@ -42,6 +42,14 @@ describe("a candidate's personal data", () => {
     const cookie = await sessionCookie(recruiter.id);
     const candidate = await createCandidate({
       workHistory: { create: { companyName: "ООО «Гидромаш»", title: "KAM", startedOn: new Date("2020-01-01") } },
+      tags: ["сильный"],
+      searchText: "соколова ирина sokolova irina",
+      sources: {
+        create: {
+          source: "HH", channel: "API", adapter: "hh-api", externalId: "resume-1", fingerprint: "f1",
+          url: "https://hh.ru/resume/resume-1", raw: { first_name: "Ирина" }, parsed: { firstName: "Ирина" },
+        },
+      },
     });
     const vacancy = await db().vacancy.create({ data: { title: "KAM", city: "Москва", industry: "Оборудование" } });
     await addApplication({ candidateId: candidate.id, vacancyId: vacancy.id, actorId: recruiter.id });
@@ -60,6 +68,11 @@ describe("a candidate's personal data", () => {
     expect(row).toMatchObject({ firstName: "", lastName: "", middleName: null, email: null, phone: null, city: null, doNotContact: true });
     expect(row.erasedAt).toBeInstanceOf(Date);
     expect(await db().workExperience.count({ where: { candidateId: candidate.id } })).toBe(0);
+    expect(row).toMatchObject({ tags: [], searchText: "" });
+    // The source record keeps only what recognises the same resume if it is imported again.
+    expect(await db().sourceRecord.findFirstOrThrow({ where: { candidateId: candidate.id } })).toMatchObject({
+      raw: {}, parsed: {}, url: null, externalId: "resume-1", fingerprint: "f1",
+    });
     expect(await db().emailMessage.findFirstOrThrow({ where: { candidateId: candidate.id } })).toMatchObject({ toAddress: "erased", text: "" });
     expect(await db().application.count({ where: { candidateId: candidate.id } })).toBe(1);
     expect(await db().auditEntry.count({ where: { entityId: candidate.id, action: "candidate.erase" } })).toBe(1);

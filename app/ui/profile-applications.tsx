@@ -1,0 +1,99 @@
+import type { SourcingTier, Stage } from "@prisma/client";
+import { Form, Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Badge, StageBadge } from "./badges";
+import { DateText } from "./dates";
+import { Button } from "./form";
+import { EmptyState, Section } from "./page";
+
+type Application = {
+  id: string;
+  stage: Stage;
+  tier: SourcingTier | null;
+  tierReason: { list?: string | null; companyName?: string | null; jobTitle?: string | null; niche?: string | null } | null;
+  stageChangedAt: string;
+  vacancy: { id: string; title: string; city: string };
+  override: { at: string; reason: string | null; byName: string | null } | null;
+  history: Array<{ id: string; fromStage: Stage | null; toStage: Stage; reason: string | null; createdAt: string; actorName: string | null }>;
+};
+
+/** The candidate's vacancies: stage, tier and why, the stage history, and for an excluded tier the contact override. */
+export function ApplicationsSection({ applications, canOverride }: { applications: readonly Application[]; canOverride: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Section id="applications" title={t("candidates.applications")}>
+      {applications.length === 0 ? (
+        <EmptyState title={t("candidates.noApplications")} />
+      ) : (
+        applications.map((a) => (
+          <article key={a.id} className="application">
+            <h3>
+              <Link to={`/vacancies/${a.vacancy.id}`}>{a.vacancy.title}</Link> <span className="muted">· {a.vacancy.city}</span>
+            </h3>
+            <p className="stage-strip">
+              <StageBadge stage={a.stage} />
+              {a.tier ? <Badge tone={a.tier === "EXCLUDED" ? "danger" : a.tier === "TARGET" ? "good" : "neutral"}>{t(`tiers.${a.tier}`)}</Badge> : null}
+              {a.tierReason?.companyName ? (
+                <span className="muted">
+                  {t("candidateList.tierReason", { company: a.tierReason.companyName, title: a.tierReason.jobTitle ?? "" })}
+                </span>
+              ) : a.tierReason?.niche ? (
+                <span className="muted">{t("candidateList.nicheReason", { niche: a.tierReason.niche })}</span>
+              ) : null}
+              <span className="muted">
+                {t("candidates.since")} <DateText value={a.stageChangedAt} />
+              </span>
+            </p>
+            {a.tier === "EXCLUDED" ? <ContactOverride application={a} canOverride={canOverride} /> : null}
+            {a.history.length ? (
+              <ol className="timeline" aria-label={t("candidates.stageHistory")}>
+                {a.history.map((h) => (
+                  <li key={h.id}>
+                    <DateText value={h.createdAt} withTime />: {h.fromStage ? `${t(`stages.${h.fromStage}`)} → ` : ""}
+                    <strong>{t(`stages.${h.toStage}`)}</strong>
+                    {h.actorName ? <span className="muted"> · {h.actorName}</span> : null}
+                    {h.reason ? <span className="muted"> · {h.reason}</span> : null}
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </article>
+        ))
+      )}
+    </Section>
+  );
+}
+
+/** Posts to the contact override route, which returns here (redirectTo). */
+function ContactOverride({ application, canOverride }: { application: Application; canOverride: boolean }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const override = application.override;
+  const reasonId = `override-reason-${application.id}`;
+  return (
+    <div className="notice notice-danger">
+      <p>
+        <strong>{t("profile.override.title")}</strong>
+      </p>
+      {override ? (
+        <p>
+          {t("profile.override.allowedBy", { name: override.byName ?? "—", reason: override.reason ?? "—" })}{" "}
+          <DateText value={override.at} withTime />
+        </p>
+      ) : (
+        <p>{t("profile.override.explain")}</p>
+      )}
+      {canOverride ? (
+        <Form method="post" action={`/applications/${application.id}/contact-override`} className="filters">
+          <input type="hidden" name="intent" value={override ? "revoke" : "override"} />
+          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+          <div className="field field-grow">
+            <label htmlFor={reasonId}>{t("profile.override.reason")}</label>
+            <input id={reasonId} name="reason" required maxLength={500} />
+          </div>
+          <Button variant={override ? "ghost" : "secondary"}>{override ? t("profile.override.revoke") : t("profile.override.allow")}</Button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
