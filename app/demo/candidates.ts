@@ -2,6 +2,7 @@ import type { CandidateSource } from "@prisma/client";
 import { MARKET, OWN_COMPANY_KEY, UNLISTED_EMPLOYERS, coreName, type MarketCompany, type Segment } from "./market";
 import { emailFor, mobilePhone, personName, type Gender } from "./people";
 import type { Rng } from "./random";
+import type { TierJob } from "~/sourcing/tiers";
 import type { DemoCandidate, DemoWorkExperience } from "./types";
 
 /** What the funnel needs to know about a generated candidate besides its row. */
@@ -11,9 +12,11 @@ export type CandidateProfile = {
   /** 0 junior salesperson … 3 sales team lead. */
   seniority: number;
   employerIds: Array<string | null>;
+  /** The work history as the tier rules read it. */
+  jobs: TierJob[];
 };
 
-const TITLES: readonly (readonly string[])[] = [
+export const TITLES: readonly (readonly string[])[] = [
   ["Менеджер по продажам", "Специалист отдела продаж", "Инженер по продажам", "Менеджер по работе с клиентами"],
   ["Старший менеджер по продажам", "Account manager", "Менеджер по развитию бизнеса", "Региональный менеджер по продажам", "Ведущий инженер по продажам"],
   ["Key Account Manager", "Менеджер по работе с ключевыми клиентами", "KAM", "Менеджер по работе с ключевыми клиентами"],
@@ -21,7 +24,7 @@ const TITLES: readonly (readonly string[])[] = [
 ];
 
 /** Expected monthly salary range by seniority, whole roubles. */
-const SALARY: ReadonlyArray<readonly [number, number]> = [
+export const SALARY: ReadonlyArray<readonly [number, number]> = [
   [100_000, 150_000],
   [130_000, 190_000],
   [170_000, 260_000],
@@ -44,6 +47,8 @@ const PROFILE_SEGMENTS: Record<Profile, ReadonlyArray<readonly [Segment, number]
 const CONSENT_TEXT =
   "Я согласен(на) на обработку моих персональных данных ООО «ПромТехСнаб» для подбора персонала в соответствии с Политикой конфиденциальности.";
 export { CONSENT_TEXT };
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 function monthStart(now: Date, monthsAgo: number): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
@@ -109,6 +114,7 @@ export function generateCandidates(
     let end: Date | null = rng.chance(0.85) || profile === "internal" ? null : monthStart(now, rng.int(1, 6));
     let cursor = end ? rng.int(1, 6) : 0;
     const employerIds: Array<string | null> = [];
+    const tierJobs: TierJob[] = [];
     let currentTitle = "";
     employers.forEach((employer, j) => {
       const started = cursor + rng.int(j === 0 ? 6 : 12, j === 0 ? 60 : 48);
@@ -117,7 +123,7 @@ export function generateCandidates(
       if (j === 0) currentTitle = title;
       const companyId = employer.company ? companyIds.get(employer.company.key)! : null;
       employerIds.push(companyId);
-      workExperiences.push({
+      const job: DemoWorkExperience = {
         id: rng.id(),
         candidateId: id,
         companyId,
@@ -126,7 +132,9 @@ export function generateCandidates(
         title,
         startedOn: monthStart(now, started),
         endedOn: end,
-      });
+      };
+      workExperiences.push(job);
+      tierJobs.push({ ...job, startedOn: isoDate(job.startedOn), endedOn: job.endedOn && isoDate(job.endedOn) });
       end = monthStart(now, started - rng.int(0, 2));
       cursor = started;
     });
@@ -152,6 +160,7 @@ export function generateCandidates(
       gender: name.gender,
       seniority,
       employerIds,
+      jobs: tierJobs,
       candidate: {
         id,
         firstName: name.firstName,

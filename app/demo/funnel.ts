@@ -1,9 +1,9 @@
-import type { CompanyListKind, Stage } from "@prisma/client";
+import type { Stage } from "@prisma/client";
 import { pathTo } from "~/pipeline/stages";
 import { CONSENT_TEXT, type CandidateProfile } from "./candidates";
-import { sourcingTier } from "./market";
 import type { Gender } from "./people";
 import type { Rng } from "./random";
+import { type TierCriteria, tierFor } from "~/sourcing/tiers";
 import type { DemoApplication, DemoStageChange, DemoVacancy } from "./types";
 
 /**
@@ -69,8 +69,8 @@ export type FunnelInput = {
   now: Date;
   profiles: CandidateProfile[];
   companyNames: ReadonlyMap<string, string>;
-  main: { vacancy: DemoVacancy; lists: ReadonlyMap<string, CompanyListKind> };
-  second: { vacancy: DemoVacancy; lists: ReadonlyMap<string, CompanyListKind> };
+  main: { vacancy: DemoVacancy; criteria: TierCriteria };
+  second: { vacancy: DemoVacancy; criteria: TierCriteria };
   actors: FunnelActors;
 };
 
@@ -108,7 +108,7 @@ export function generateFunnel(input: FunnelInput): { applications: DemoApplicat
 
   const apply = (profile: CandidateProfile, target: typeof main, slot: Slot, recruiterId: string, maxDaysAgo: number) => {
     const { candidate, gender } = profile;
-    const tier = sourcingTier(profile.employerIds, target.lists);
+    const { tier, reason: tierReason } = tierFor(profile.jobs, target.criteria);
     const path = pathFor(slot, candidate.source === "INTERNAL");
     const times = timeline(rng, now, path.length, maxDaysAgo);
     const id = rng.id();
@@ -122,7 +122,7 @@ export function generateFunnel(input: FunnelInput): { applications: DemoApplicat
       if (["INTERVIEWED", "PROBATION"].includes(toStage) || fromStage === "INTERVIEWED") actorId = actors.hiringManager;
       if (toStage === "REJECTED" || toStage === "WITHDRAWN") {
         if (tier === "EXCLUDED") {
-          const excluded = profile.employerIds.find((e) => e && target.lists.get(e) === "EXCLUDED")!;
+          const excluded = profile.employerIds.find((e) => e && target.criteria.lists.get(e) === "EXCLUDED")!;
           reason = `В опыте компания из стоп-листа: ${input.companyNames.get(excluded)}`;
         } else if (slot.special === "do-not-contact") {
           reason = "Просит больше не беспокоить";
@@ -150,6 +150,7 @@ export function generateFunnel(input: FunnelInput): { applications: DemoApplicat
       vacancyId: target.vacancy.id,
       stage: path.at(-1)!,
       tier,
+      tierReason,
       createdAt: sourcedAt,
       stageChangedAt: times.at(-1)!,
     });
@@ -158,7 +159,7 @@ export function generateFunnel(input: FunnelInput): { applications: DemoApplicat
   const mainPool: CandidateProfile[] = [];
   for (const profile of profiles) {
     if (profile.candidate.city === "Екатеринбург") {
-      const struckOut = sourcingTier(profile.employerIds, second.lists) === "EXCLUDED";
+      const struckOut = tierFor(profile.jobs, second.criteria).tier === "EXCLUDED";
       apply(profile, second, struckOut ? { stage: "REJECTED" } : rng.pick(expand(SECOND_VACANCY_SLOTS)), actors.recruiters[1], 10);
       if (rng.chance(0.3)) mainPool.push(profile);
     } else if (!rng.chance(0.04)) {
@@ -167,12 +168,12 @@ export function generateFunnel(input: FunnelInput): { applications: DemoApplicat
   }
 
   const recruiterFor = () => rng.weighted([[actors.recruiters[0], 3], [actors.recruiters[1], 1]] as const);
-  const excluded = mainPool.filter((p) => sourcingTier(p.employerIds, main.lists) === "EXCLUDED");
+  const excluded = mainPool.filter((p) => tierFor(p.jobs, main.criteria).tier === "EXCLUDED");
   for (const profile of excluded) apply(profile, main, { stage: "REJECTED" }, recruiterFor(), 21);
 
   const ranked = mainPool
     .filter((p) => !excluded.includes(p))
-    .map((p) => ({ p, score: TIER_RANK[sourcingTier(p.employerIds, main.lists)] + p.seniority * 0.5 + rng.next() * 2 }))
+    .map((p) => ({ p, score: TIER_RANK[tierFor(p.jobs, main.criteria).tier] + p.seniority * 0.5 + rng.next() * 2 }))
     .sort((x, y) => y.score - x.score)
     .map((x) => x.p);
   const top = expand(TOP_SLOTS);

@@ -1,9 +1,11 @@
 import type { CompanyListKind } from "@prisma/client";
+import { companyMatchKey } from "~/sourcing/company-match";
 import { generateCandidates } from "./candidates";
 import { generateClients } from "./clients";
-import { normalizeCompanyName } from "./company-name";
 import { generateFunnel } from "./funnel";
-import { MARKET, SECOND_VACANCY_LISTS, TARGET_INDUSTRY, TARGET_NICHE } from "./market";
+import { funnelSources, generateImports } from "./imports";
+import { MAIN_SELLING_LETTER } from "./letters";
+import { MAIN_ADJACENT_NICHES, MARKET, SECOND_VACANCY_LISTS, TARGET_INDUSTRY, TARGET_NICHE } from "./market";
 import { createRng } from "./random";
 import type { DemoCompany, DemoCompanyAlias, DemoData, DemoUser, DemoVacancy, DemoVacancyCompany } from "./types";
 
@@ -56,9 +58,15 @@ export function generateDemo(options: { now: Date; seed?: number }): DemoData {
   for (const c of MARKET) {
     const id = rng.id();
     companyIds.set(c.key, id);
-    companies.push({ id, name: c.name, normalizedName: normalizeCompanyName(c.name), industry: c.industry, city: c.city });
+    const normalizedName = companyMatchKey(c.name);
+    companies.push({ id, name: c.name, normalizedName, industry: c.industry, city: c.city });
+    // Spellings the match key already folds ("Пром Тех Снаб") need no alias row.
+    const keys = new Set([normalizedName]);
     for (const alias of c.aliases ?? []) {
-      companyAliases.push({ id: rng.id(), companyId: id, alias, normalized: normalizeCompanyName(alias) });
+      const normalized = companyMatchKey(alias);
+      if (keys.has(normalized)) continue;
+      keys.add(normalized);
+      companyAliases.push({ id: rng.id(), companyId: id, alias, normalized });
     }
   }
 
@@ -79,6 +87,8 @@ export function generateDemo(options: { now: Date; seed?: number }): DemoData {
     salaryMaxRub: 250_000,
     status: "OPEN",
     description: MAIN_DESCRIPTION,
+    sellingLetter: MAIN_SELLING_LETTER,
+    adjacentNiches: [...MAIN_ADJACENT_NICHES],
     recruiterId: user("recruiter").id,
     createdAt: new Date(today - 25 * DAY + 7 * 3_600_000),
   });
@@ -91,6 +101,8 @@ export function generateDemo(options: { now: Date; seed?: number }): DemoData {
     salaryMaxRub: 180_000,
     status: "OPEN",
     description: "Региональный KAM для заводов Урала: 6–8 ключевых клиентов, командировки по области.",
+    sellingLetter: null,
+    adjacentNiches: [],
     recruiterId: user("recruiter2").id,
     createdAt: new Date(today - 12 * DAY + 8 * 3_600_000),
   });
@@ -103,6 +115,8 @@ export function generateDemo(options: { now: Date; seed?: number }): DemoData {
     salaryMaxRub: 220_000,
     status: "DRAFT",
     description: "Черновик: открываем после закрытия московской вакансии.",
+    sellingLetter: null,
+    adjacentNiches: [],
     recruiterId: user("recruiter").id,
     createdAt: new Date(today - 3 * DAY + 9 * 3_600_000),
   });
@@ -126,12 +140,13 @@ export function generateDemo(options: { now: Date; seed?: number }): DemoData {
     now,
     profiles,
     companyNames: new Map(companies.map((c) => [c.id, c.name])),
-    main: { vacancy: main, lists: mainLists },
-    second: { vacancy: second, lists: secondLists },
+    main: { vacancy: main, criteria: { lists: mainLists, niches: main.adjacentNiches } },
+    second: { vacancy: second, criteria: { lists: secondLists, niches: second.adjacentNiches } },
     actors: { recruiters: [user("recruiter").id, user("recruiter2").id], hiringManager: user("manager").id },
   });
   const head = user("head");
   const { accountManagers, clients } = generateClients(rng, head);
+  const imports = generateImports({ rng, now, funnel: { candidates: profiles.map((p) => p.candidate), workExperiences } });
 
   return {
     organization: {
@@ -148,9 +163,15 @@ export function generateDemo(options: { now: Date; seed?: number }): DemoData {
     vacancyCompanies,
     candidates: profiles.map((p) => p.candidate),
     workExperiences,
+    sourceRecords: funnelSources(
+      profiles.map((p) => p.candidate),
+      workExperiences,
+      rng.id,
+    ),
     applications,
     stageChanges,
     accountManagers,
     clients,
+    imports,
   };
 }

@@ -1,4 +1,4 @@
-import type { CompanyListKind, SourcingTier } from "@prisma/client";
+import type { CompanyListKind } from "@prisma/client";
 
 /**
  * The demo's labour market: the employers candidates come from, seen from a
@@ -13,6 +13,12 @@ export const ADJACENT_INDUSTRIES = [
   "Инструмент и оснастка",
   "Подшипники и приводная техника",
 ] as const;
+
+/**
+ * The main vacancy's adjacent niches: any job in these industries makes a candidate
+ * adjacent, even at a company on no list. «Инструмент и оснастка» is left to the list.
+ */
+export const MAIN_ADJACENT_NICHES = ["трубопроводная арматура", "промышленная автоматика", "подшипники"] as const;
 
 export type Segment = "target" | "adjacent" | "open";
 
@@ -127,19 +133,4 @@ export const SECOND_VACANCY_LISTS: ReadonlyArray<readonly [key: string, kind: Co
 /** The core of a name in «quotes»: "ООО «Гидромаш»" → "Гидромаш". */
 export function coreName(name: string): string {
   return /«(.+)»/.exec(name)?.[1] ?? name;
-}
-
-/**
- * The demo's sourcing tier: any job at an excluded company strikes the candidate out;
- * otherwise the best list any of their employers is on; otherwise the open market.
- */
-export function sourcingTier(
-  employerIds: ReadonlyArray<string | null>,
-  lists: ReadonlyMap<string, CompanyListKind>,
-): SourcingTier {
-  const kinds = new Set(employerIds.map((id) => (id ? lists.get(id) : undefined)));
-  if (kinds.has("EXCLUDED")) return "EXCLUDED";
-  if (kinds.has("TARGET")) return "TARGET";
-  if (kinds.has("ADJACENT")) return "ADJACENT";
-  return "OPEN_MARKET";
 }

@@ -1,7 +1,9 @@
+import { Prisma } from "@prisma/client";
 import { hashPassword } from "~/auth/password.server";
+import { refreshSearchText } from "~/sourcing/search-text.server";
 import { db, type Tx } from "~/utils/db.server";
-import { generateDemo } from "./generate";
-import type { DemoData } from "./types";
+import { DEMO_ACCOUNTS, generateDemo } from "./generate";
+import { writeImports } from "./seed-imports.server";
 
 /**
  * Writes the demo (app/demo/generate.ts) into the database in one transaction, so a
@@ -16,22 +18,22 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
 export type DemoCounts = Record<
   | "users" | "companies" | "companyAliases" | "vacancies" | "candidates" | "workExperiences"
-  | "applications" | "stageChanges" | "accountManagers" | "clients",
+  | "applications" | "stageChanges" | "accountManagers" | "clients" | "sourceRecords" | "importBatches",
   number
 >;
 
-function countsOf(data: DemoData): DemoCounts {
+/** Counted after writing: the imports add companies, people and applications that ingest decides on. */
+async function countsOf(tx: Tx): Promise<DemoCounts> {
+  const [users, companies, companyAliases, vacancies, candidates, workExperiences, applications, stageChanges] = await Promise.all([
+    tx.user.count(), tx.company.count(), tx.companyAlias.count(), tx.vacancy.count(), tx.candidate.count(),
+    tx.workExperience.count(), tx.application.count(), tx.stageChange.count(),
+  ]);
+  const [accountManagers, clients, sourceRecords, importBatches] = await Promise.all([
+    tx.accountManager.count(), tx.client.count(), tx.sourceRecord.count(), tx.importBatch.count(),
+  ]);
   return {
-    users: data.users.length,
-    companies: data.companies.length,
-    companyAliases: data.companyAliases.length,
-    vacancies: data.vacancies.length,
-    candidates: data.candidates.length,
-    workExperiences: data.workExperiences.length,
-    applications: data.applications.length,
-    stageChanges: data.stageChanges.length,
-    accountManagers: data.accountManagers.length,
-    clients: data.clients.length,
+    users, companies, companyAliases, vacancies, candidates, workExperiences, applications, stageChanges,
+    accountManagers, clients, sourceRecords, importBatches,
   };
 }
 
@@ -53,10 +55,20 @@ async function write(tx: Tx, { data, users }: Awaited<ReturnType<typeof prepare>
   await tx.vacancyCompanyList.createMany({ data: data.vacancyCompanies });
   await tx.candidate.createMany({ data: data.candidates });
   await tx.workExperience.createMany({ data: data.workExperiences });
-  await tx.application.createMany({ data: data.applications });
+  await tx.sourceRecord.createMany({
+    data: data.sourceRecords.map((r) => ({ ...r, raw: r.raw as Prisma.InputJsonValue, parsed: r.parsed as Prisma.InputJsonValue })),
+  });
+  await refreshSearchText(tx, data.candidates.map((c) => c.id));
+  await tx.application.createMany({
+    data: data.applications.map((a) => ({ ...a, tierReason: a.tierReason ?? Prisma.DbNull })),
+  });
   await tx.stageChange.createMany({ data: data.stageChanges });
   await tx.accountManager.createMany({ data: data.accountManagers });
   await tx.client.createMany({ data: data.clients });
+  const [main] = data.vacancies;
+  const recruiter = data.users[DEMO_ACCOUNTS.findIndex((a) => a.key === "recruiter")]!;
+  await writeImports(tx, data.imports.batches, { vacancyId: main!.id, actorId: recruiter.id });
+  return countsOf(tx);
 }
 
 export type SeedOptions = { now?: Date; seed?: number };
@@ -64,11 +76,10 @@ export type SeedOptions = { now?: Date; seed?: number };
 /** Writes the demo into an empty database (see resetDatabase). */
 export async function seedDemo(options: SeedOptions = {}): Promise<DemoCounts> {
   const prepared = await prepare(options);
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
-    await write(tx, prepared);
+    return write(tx, prepared);
   }, TX_OPTIONS);
-  return countsOf(prepared.data);
 }
 
 /** No users means nobody could sign in: a fresh installation. */
@@ -83,13 +94,11 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 export async function seedIfEmpty(options: SeedOptions = {}): Promise<DemoCounts | null> {
   if (!(await isDatabaseEmpty())) return null;
   const prepared = await prepare(options);
-  const seeded = await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
-    if ((await tx.user.count()) > 0) return false;
-    await write(tx, prepared);
-    return true;
+    if ((await tx.user.count()) > 0) return null;
+    return write(tx, prepared);
   }, TX_OPTIONS);
-  return seeded ? countsOf(prepared.data) : null;
 }
 
 /**

@@ -7,6 +7,8 @@ import type {
   Stage,
   VacancyStatus,
 } from "@prisma/client";
+import type { TierReason } from "~/sourcing/tiers";
+import type { DemoImportBatch } from "./imports";
 
 /**
  * The demo as plain rows, shaped like the tables so the seed can createMany them
@@ -39,6 +41,9 @@ export type DemoVacancy = {
   salaryMaxRub: number;
   status: VacancyStatus;
   description: string;
+  /** The vacancy as a letter inviting to the competition (METHOD.md §2). */
+  sellingLetter: string | null;
+  adjacentNiches: string[];
   recruiterId: string;
   hiringManagerId: string;
   departmentHeadId: string;
@@ -77,12 +82,27 @@ export type DemoWorkExperience = {
   endedOn: Date | null;
 };
 
+export type DemoSourceRecord = {
+  id: string;
+  candidateId: string;
+  source: "HH" | "SUPERJOB";
+  channel: "API";
+  adapter: string;
+  externalId: string;
+  url: string | null;
+  fingerprint: string;
+  raw: unknown;
+  parsed: unknown;
+  importedAt: Date;
+};
+
 export type DemoApplication = {
   id: string;
   candidateId: string;
   vacancyId: string;
   stage: Stage;
   tier: SourcingTier;
+  tierReason: TierReason | null;
   stageChangedAt: Date;
   createdAt: Date;
 };
@@ -117,8 +137,12 @@ export type DemoData = {
   vacancyCompanies: DemoVacancyCompany[];
   candidates: DemoCandidate[];
   workExperiences: DemoWorkExperience[];
+  /** The board resumes the funnel's hh.ru and SuperJob candidates came from. */
+  sourceRecords: DemoSourceRecord[];
   applications: DemoApplication[];
   stageChanges: DemoStageChange[];
   accountManagers: DemoAccountManager[];
   clients: DemoClient[];
+  /** Resume searches on the boards, written by the real ingest step at seed time. */
+  imports: { batches: DemoImportBatch[]; newCandidates: number };
 };

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
 import { isDatabaseEmpty, resetDatabase, seedDemo, seedIfEmpty } from "~/demo/seed.server";
 import { moveApplication, stageHistory } from "~/pipeline/pipeline.server";
 import { firstBadStep } from "~/pipeline/stages";
+import { companyMatchKey } from "~/sourcing/company-match";
 import { db } from "~/utils/db.server";
 
 // One database for this file: the tests run in order and each states what it starts from.
@@ -23,6 +24,8 @@ async function tableCounts() {
     stageChanges: await d.stageChange.count(),
     accountManagers: await d.accountManager.count(),
     clients: await d.client.count(),
+    sourceRecords: await d.sourceRecord.count(),
+    importBatches: await d.importBatch.count(),
   };
 }
 
@@ -33,9 +36,12 @@ describe("demo seed", () => {
     const counts = await seedDemo({ now: NOW });
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(await tableCounts()).toEqual(counts);
-    expect(counts).toMatchObject({ users: 5, candidates: 300, clients: 40, vacancies: 3 });
-    expect(counts.applications).toBe(expected.applications.length);
-    expect(counts.stageChanges).toBe(expected.stageChanges.length);
+    expect(counts).toMatchObject({ users: 5, candidates: 300 + expected.imports.newCandidates, clients: 40, vacancies: 3, importBatches: 2 });
+    const imported = expected.imports.batches.reduce((n, b) => n + b.records.length, 0);
+    expect(counts.sourceRecords).toBe(imported + expected.sourceRecords.length);
+    // Every new person went on the main vacancy with one history row.
+    expect(counts.applications - expected.applications.length).toBeGreaterThanOrEqual(expected.imports.newCandidates);
+    expect(counts.stageChanges - expected.stageChanges.length).toBe(counts.applications - expected.applications.length);
     expect(await db().organization.count()).toBe(1);
     expect(await db().vacancyCompanyList.count()).toBe(expected.vacancyCompanies.length);
     expect(await isDatabaseEmpty()).toBe(false);
@@ -68,6 +74,40 @@ describe("demo seed", () => {
     const moved = await moveApplication({ applicationId: contacted.id, to: "QUESTIONNAIRE_SENT", actorId: recruiter.id });
     expect(moved.stageChangedAt.getTime()).toBeGreaterThan(contacted.stageChangedAt.getTime());
     expect(firstBadStep(await stageHistory(db(), contacted.id))).toBe(-1);
+  });
+
+  it("imports the board searches through ingest: merged people, tiers with reasons, search text", async () => {
+    const main = await db().vacancy.findFirstOrThrow({ where: { title: { contains: "(KAM)" } } });
+    expect(main.adjacentNiches.length).toBeGreaterThan(0);
+    expect(main.sellingLetter).toMatch(/конкурс/);
+    const batches = await db().importBatch.findMany({ orderBy: { createdAt: "asc" } });
+    expect(batches.map((b) => [b.source, b.status, b.vacancyId])).toEqual([["HH", "COMMITTED", main.id], ["SUPERJOB", "COMMITTED", main.id]]);
+    expect(batches[1]!.summary).toMatchObject({ new: 52, merged: 38 });
+
+    // A person found on both boards (or found again) is one candidate with two sources and one application.
+    const twice = await db().candidate.findMany({
+      where: { AND: [{ sources: { some: { source: "HH" } } }, { sources: { some: { source: "SUPERJOB" } } }] },
+      include: { sources: true, applications: true },
+    });
+    expect(twice).toHaveLength(38);
+    for (const person of twice) {
+      expect(person.email).toBe(person.email!.toLowerCase());
+      expect(person.phone).toMatch(/^\+7\d{10}$/);
+      expect(person.applications.filter((a) => a.vacancyId === main.id)).toHaveLength(1);
+    }
+
+    const applications = await db().application.findMany({ where: { vacancyId: main.id }, select: { tier: true, tierReason: true } });
+    expect(new Set(applications.map((a) => a.tier))).toEqual(new Set(["TARGET", "ADJACENT", "OPEN_MARKET", "EXCLUDED"]));
+    for (const a of applications) expect(a.tierReason === null).toBe(a.tier === "OPEN_MARKET");
+    expect(applications.some((a) => (a.tierReason as { match?: string } | null)?.match === "niche")).toBe(true);
+
+    expect(await db().candidate.count({ where: { searchText: "", erasedAt: null } })).toBe(0);
+    // New employers were added to the catalog once, whatever their spelling.
+    for (const name of ["Гидравлика Центр", "MegaOpt", "Армастрой"]) {
+      expect(await db().company.count({ where: { normalizedName: companyMatchKey(name) } }), name).toBe(1);
+    }
+    const linked = await db().workExperience.count({ where: { companyId: { not: null } } });
+    expect(linked / (await db().workExperience.count())).toBeGreaterThan(0.95);
   });
 
   it("keeps money as integers and turnover as BigInt", async () => {
@@ -104,6 +144,6 @@ describe("demo seed", () => {
     const results = await Promise.all([seedIfEmpty({ now: NOW }), seedIfEmpty({ now: NOW })]);
     expect(results.filter((r) => r !== null)).toHaveLength(1);
     expect(await db().user.count()).toBe(5);
-    expect(await db().candidate.count()).toBe(300);
+    expect(await db().candidate.count()).toBe(300 + expected.imports.newCandidates);
   });
 });

@@ -1,13 +1,14 @@
 import { isValidPhoneNumber } from "libphonenumber-js";
 import { describe, expect, it } from "vitest";
 import { organisationInn } from "~/demo/clients";
-import { normalizeCompanyName } from "~/demo/company-name";
 import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
-import { sourcingTier } from "~/demo/market";
+import { MAIN_ADJACENT_NICHES } from "~/demo/market";
 import { FEMALE_FIRST_NAMES, INVARIANT_SURNAMES, MALE_FIRST_NAMES, surname, transliterate } from "~/demo/people";
 import { createRng } from "~/demo/random";
 import type { DemoStageChange } from "~/demo/types";
 import { firstBadStep, pathTo } from "~/pipeline/stages";
+import { companyMatchKey } from "~/sourcing/company-match";
+import { type TierJob, tierFor } from "~/sourcing/tiers";
 
 const NOW = new Date("2026-03-10T09:30:00Z");
 const demo = generateDemo({ now: NOW });
@@ -21,34 +22,6 @@ function historiesOf(changes: readonly DemoStageChange[]) {
   for (const change of changes) histories.set(change.applicationId, [...(histories.get(change.applicationId) ?? []), change]);
   return histories;
 }
-
-describe("normalizeCompanyName", () => {
-  it.each([
-    ["ООО «Ромашка»", "ромашка"],
-    ['ООО "Ромашка"', "ромашка"],
-    ["Ромашка, ООО", "ромашка"],
-    ["АО “РОМАШКА”", "ромашка"],
-    ["  ПАО   «Ромашка» ", "ромашка"],
-    ["Общество с ограниченной ответственностью «Ромашка»", "ромашка"],
-    ["Акционерное общество «Северный насосный завод»", "северный насосный завод"],
-    ["Romashka LLC", "romashka"],
-    ["Romashka Ltd.", "romashka"],
-    ["Romashka, L.L.C.", "romashka"],
-    ["OOO Romashka", "romashka"],
-    ["ЗАО «Ёлка-Трейд»", "елка трейд"],
-    ["ТД «Спецоборудование»", "тд спецоборудование"],
-    ["ИП Кузнецов А. В.", "кузнецов а в"],
-    ["Газпромбанк (АО)", "газпромбанк"],
-    ["ООО", "ооо"],
-  ])("%s → %s", (name, normalized) => {
-    expect(normalizeCompanyName(name)).toBe(normalized);
-  });
-
-  it("keeps legal-form letters inside words", () => {
-    expect(normalizeCompanyName("ООО «Аокси»")).toBe("аокси");
-    expect(normalizeCompanyName("Ипотека Сервис")).toBe("ипотека сервис");
-  });
-});
 
 describe("generateDemo", () => {
   it("is deterministic: same seed and time, same data", () => {
@@ -101,7 +74,8 @@ describe("generateDemo", () => {
     });
     const keys = [...demo.companies.map((c) => c.normalizedName), ...demo.companyAliases.map((a) => a.normalized)];
     expect(new Set(keys).size).toBe(keys.length);
-    for (const c of demo.companies) expect(c.normalizedName).toBe(normalizeCompanyName(c.name));
+    for (const c of demo.companies) expect(c.normalizedName).toBe(companyMatchKey(c.name));
+    for (const a of demo.companyAliases) expect(a.normalized).toBe(companyMatchKey(a.alias));
     expect(demo.companies.every((c) => /^(ООО|АО|ПАО) «.+»$/.test(c.name))).toBe(true);
   });
 
@@ -167,18 +141,27 @@ describe("generateDemo", () => {
     }
   });
 
-  it("derives every application's tier from the work history and the vacancy's lists", () => {
-    const employers = new Map<string, Array<string | null>>();
-    for (const w of demo.workExperiences) employers.set(w.candidateId, [...(employers.get(w.candidateId) ?? []), w.companyId]);
+  it("derives every application's tier and reason from the work history, the lists and the niches", () => {
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const histories = new Map<string, TierJob[]>();
+    for (const w of demo.workExperiences) {
+      const job = { ...w, startedOn: iso(w.startedOn), endedOn: w.endedOn && iso(w.endedOn) };
+      histories.set(w.candidateId, [...(histories.get(w.candidateId) ?? []), job]);
+    }
+    expect(main!.adjacentNiches).toEqual([...MAIN_ADJACENT_NICHES]);
     for (const vacancy of [main!, second!]) {
       const lists = new Map(
         demo.vacancyCompanies.filter((l) => l.vacancyId === vacancy.id).map((l) => [l.companyId, l.kind] as const),
       );
       for (const a of demo.applications.filter((x) => x.vacancyId === vacancy.id)) {
-        expect(a.tier).toBe(sourcingTier(employers.get(a.candidateId)!, lists));
+        const expected = tierFor(histories.get(a.candidateId)!, { lists, niches: vacancy.adjacentNiches });
+        expect({ tier: a.tier, reason: a.tierReason }).toEqual(expected);
         if (a.tier === "EXCLUDED") expect(a.stage).toBe("REJECTED");
       }
     }
+    const mainApps = demo.applications.filter((a) => a.vacancyId === main!.id);
+    expect(new Set(mainApps.map((a) => a.tier))).toEqual(new Set(["TARGET", "ADJACENT", "OPEN_MARKET", "EXCLUDED"]));
+    expect(mainApps.some((a) => a.tierReason?.match === "niche")).toBe(true);
   });
 
   it("spreads the main vacancy like a real funnel", () => {
