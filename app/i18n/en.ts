@@ -1,3 +1,10 @@
+import { en as companiesEn } from "./sections/companies";
+import { en as vacancyEditorEn } from "./sections/vacancyEditor";
+import { en as intakeEn } from "./sections/intake";
+import { en as importsEn } from "./sections/imports";
+import { en as candidateListEn } from "./sections/candidateList";
+import { en as profileEn } from "./sections/profile";
+import { en as tierReasonsEn } from "./sections/tierReasons";
 import { type Messages } from "./ru";
 
 export const en: Messages = {
@@ -6,6 +13,8 @@ export const en: Messages = {
     home: "Home",
     vacancies: "Vacancies",
     candidates: "Candidates",
+    imports: "Imports",
+    companies: "Companies",
     outreach: "Outreach",
     questionnaires: "Questionnaires",
     interviews: "Interviews",
@@ -173,6 +182,8 @@ export const en: Messages = {
     INBOUND: "Inbound",
     REFERRAL: "Referral",
     INTERNAL: "Internal",
+    FILE: "CSV/XLSX file",
+    WEB_PAGE: "Web pages",
     MANUAL: "Added by hand",
   },
   segments: { KEY: "Key", REGULAR: "Regular", TRAINING: "Training" },
@@ -368,4 +379,11 @@ export const en: Messages = {
       },
     },
   },
+  companies: companiesEn,
+  vacancyEditor: vacancyEditorEn,
+  intake: intakeEn,
+  imports: importsEn,
+  candidateList: candidateListEn,
+  profile: profileEn,
+  tierReasons: tierReasonsEn,
 };

@@ -1,3 +1,12 @@
+import { type Widen } from "./widen";
+import { ru as companiesRu } from "./sections/companies";
+import { ru as vacancyEditorRu } from "./sections/vacancyEditor";
+import { ru as intakeRu } from "./sections/intake";
+import { ru as importsRu } from "./sections/imports";
+import { ru as candidateListRu } from "./sections/candidateList";
+import { ru as profileRu } from "./sections/profile";
+import { ru as tierReasonsRu } from "./sections/tierReasons";
+
 /** Russian: the default language. Keys are grouped by screen; en.ts must have the same keys. */
 export const ru = {
   app: { name: "KAM Hiring", skipToContent: "Перейти к содержимому" },
@@ -5,6 +14,8 @@ export const ru = {
     home: "Главная",
     vacancies: "Вакансии",
     candidates: "Кандидаты",
+    imports: "Импорт",
+    companies: "Компании",
     outreach: "Рассылки и звонки",
     questionnaires: "Анкеты",
     interviews: "Собеседования",
@@ -172,6 +183,8 @@ export const ru = {
     INBOUND: "Отклик",
     REFERRAL: "Рекомендация",
     INTERNAL: "Внутренний",
+    FILE: "Файл CSV/XLSX",
+    WEB_PAGE: "Страницы сайтов",
     MANUAL: "Добавлен вручную",
   },
   segments: { KEY: "Ключевые", REGULAR: "Обычные", TRAINING: "Учебные" },
@@ -367,7 +380,13 @@ export const ru = {
       },
     },
   },
+  companies: companiesRu,
+  vacancyEditor: vacancyEditorRu,
+  intake: intakeRu,
+  imports: importsRu,
+  candidateList: candidateListRu,
+  profile: profileRu,
+  tierReasons: tierReasonsRu,
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof ru>;

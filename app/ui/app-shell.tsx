@@ -11,6 +11,8 @@ export type ShellUser = { name: string; roles: Role[] };
 const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; area: Area }> = [
   { to: "/vacancies", label: "nav.vacancies", area: "vacancies" },
   { to: "/candidates", label: "nav.candidates", area: "candidates" },
+  { to: "/imports", label: "nav.imports", area: "imports" },
+  { to: "/companies", label: "nav.companies", area: "companies" },
   { to: "/outreach", label: "nav.outreach", area: "outreach" },
   { to: "/questionnaires", label: "nav.questionnaires", area: "questionnaires" },
   { to: "/interviews", label: "nav.interviews", area: "interviews" },

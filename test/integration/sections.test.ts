@@ -16,7 +16,10 @@ import { loader as questionnairesLoader } from "~/routes/questionnaires";
 import { action as languageAction } from "~/routes/settings.language";
 import { loader as vacancyLoader } from "~/routes/vacancies.$id";
 import { loader as vacanciesLoader } from "~/routes/vacancies._index";
-import { getCandidateProfile, listApplications, searchCandidates } from "~/sourcing/candidates.server";
+import { listApplications, searchCandidates } from "~/sourcing/candidates.server";
+import { getCandidateProfile } from "~/sourcing/profile.server";
+import { candidateSearchText } from "~/sourcing/search-text";
+import { refreshSearchText } from "~/sourcing/search-text.server";
 import { getVacancy, listVacancies, pipelineDashboard } from "~/sourcing/vacancies.server";
 import { db } from "~/utils/db.server";
 import { createUser, formRequest, getRequest, respond, sessionCookie } from "../factories";
@@ -109,6 +112,8 @@ beforeAll(async () => {
       currentTitle: "Менеджер по продажам",
     })),
   });
+  const named = await db().candidate.findMany({ where: { erasedAt: null }, select: { id: true } });
+  await db().$transaction((tx) => refreshSearchText(tx, named.map((c) => c.id)), { timeout: 30_000 });
 
   const head = await db().accountManager.create({ data: { name: "Руководитель отдела" } });
   await db().client.createMany({
@@ -149,12 +154,16 @@ describe("searchCandidates", () => {
 
   it("stays fast with thousands of candidates", async () => {
     await db().candidate.createMany({
-      data: Array.from({ length: 5000 }, (_, i) => ({
-        firstName: `Имя${i}`,
-        lastName: `Кузнецов${i}`,
-        city: ["Москва", "Казань", "Пермь"][i % 3],
-        currentTitle: "Менеджер по работе с клиентами",
-      })),
+      data: Array.from({ length: 5000 }, (_, i) => {
+        const person = {
+          firstName: `Имя${i}`,
+          lastName: `Кузнецов${i}`,
+          middleName: null,
+          city: ["Москва", "Казань", "Пермь"][i % 3]!,
+          currentTitle: "Менеджер по работе с клиентами",
+        };
+        return { ...person, searchText: candidateSearchText(person, []) };
+      }),
     });
     const started = performance.now();
     const result = await searchCandidates({ q: "кузнецов пермь", page: 5 });

@@ -1,0 +1,26 @@
+import { type Widen } from "../widen";
+
+/** Why a candidate is in their tier: the job that decided it (helper: matching). */
+export const ru = {
+  company: {
+    TARGET: "Целевая компания: {{company}} — {{title}}, {{period}}",
+    EXCLUDED: "Исключённая компания: {{company}} — {{title}}, {{period}}",
+    ADJACENT: "Смежная компания: {{company}} — {{title}}, {{period}}",
+  },
+  niche: "Смежная ниша «{{niche}}»: {{company}} — {{title}}, {{period}}",
+  period: "{{from}} — {{to}}",
+  present: "по наст. время",
+  none: "Ни одного места работы из списков вакансии или смежных ниш.",
+};
+
+export const en: Widen<typeof ru> = {
+  company: {
+    TARGET: "Target company: {{company}} — {{title}}, {{period}}",
+    EXCLUDED: "Excluded company: {{company}} — {{title}}, {{period}}",
+    ADJACENT: "Adjacent company: {{company}} — {{title}}, {{period}}",
+  },
+  niche: "Adjacent niche “{{niche}}”: {{company}} — {{title}}, {{period}}",
+  period: "{{from}} – {{to}}",
+  present: "present",
+  none: "No job at a company on the vacancy's lists or in an adjacent niche.",
+};
