@@ -5,6 +5,7 @@ import { en as importsEn } from "./sections/imports";
 import { en as candidateListEn } from "./sections/candidateList";
 import { en as profileEn } from "./sections/profile";
 import { en as tierReasonsEn } from "./sections/tierReasons";
+import { en as auditActionsEn } from "./sections/audit";
 import { type Messages } from "./ru";
 
 export const en: Messages = {
@@ -77,11 +78,6 @@ export const en: Messages = {
       explain: "Name, contacts, work history and message texts are erased for good. An anonymous record stays in the statistics.",
       confirm: "I understand this cannot be undone",
       submit: "Erase personal data",
-    },
-    actions: {
-      "candidate.do-not-contact": "Marked do-not-contact",
-      "candidate.allow-contact": "May be contacted again",
-      "candidate.erase": "Personal data erased",
     },
   },
   validation: {
@@ -386,4 +382,5 @@ export const en: Messages = {
   candidateList: candidateListEn,
   profile: profileEn,
   tierReasons: tierReasonsEn,
+  auditActions: auditActionsEn,
 };

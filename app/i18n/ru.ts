@@ -6,6 +6,7 @@ import { ru as importsRu } from "./sections/imports";
 import { ru as candidateListRu } from "./sections/candidateList";
 import { ru as profileRu } from "./sections/profile";
 import { ru as tierReasonsRu } from "./sections/tierReasons";
+import { ru as auditActionsRu } from "./sections/audit";
 
 /** Russian: the default language. Keys are grouped by screen; en.ts must have the same keys. */
 export const ru = {
@@ -78,11 +79,6 @@ export const ru = {
       explain: "Имя, контакты, опыт работы и тексты писем будут удалены безвозвратно. В статистике останется анонимная запись.",
       confirm: "Я понимаю, что это нельзя отменить",
       submit: "Удалить персональные данные",
-    },
-    actions: {
-      "candidate.do-not-contact": "Отмечен «не беспокоить»",
-      "candidate.allow-contact": "Снова можно связываться",
-      "candidate.erase": "Персональные данные удалены",
     },
   },
   validation: {
@@ -387,6 +383,7 @@ export const ru = {
   candidateList: candidateListRu,
   profile: profileRu,
   tierReasons: tierReasonsRu,
+  auditActions: auditActionsRu,
 };
 
 export type Messages = Widen<typeof ru>;

@@ -1,5 +1,6 @@
 import { Prisma, type SourcingTier } from "@prisma/client";
 import { moveToStage, StageMoveError } from "~/pipeline/pipeline.server";
+import { type AuditAction } from "~/utils/audit-actions";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { type BulkAction, type BulkReport, type BulkResult, type SkipReason } from "./bulk-actions";
@@ -41,7 +42,7 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
       else if (person.mergedIntoId) skip(id, "merged");
       else present.push(person);
     }
-    const note = (candidateId: string, act: string, details: Prisma.InputJsonObject) =>
+    const note = (candidateId: string, act: AuditAction, details: Prisma.InputJsonObject) =>
       audit(tx, { actorId, action: act, entityType: "Candidate", entityId: candidateId, details: { ...details, bulk: true } });
 
     let changed = 0;

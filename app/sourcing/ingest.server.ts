@@ -1,5 +1,6 @@
 import { type Prisma, type SourcingTier } from "@prisma/client";
 import { addManyToVacancy } from "~/pipeline/pipeline.server";
+import { type AuditAction } from "~/utils/audit-actions";
 import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { findCompaniesByKey, resolveCompanies } from "./companies.server";
@@ -228,7 +229,8 @@ async function auditChunk(tx: Tx, plans: readonly CandidatePlan[], records: read
       jobsAdded: p.newJobs.length,
       ...(p.isNew ? {} : { matchedBy: first.matchedBy, filled: Object.keys(p.filled), applicationAdded: added.has(p) }),
     };
-    return { action: p.isNew ? "candidate.import" : "candidate.import-merge", entityId: p.id, details };
+    const action: AuditAction = p.isNew ? "candidate.import" : "candidate.import-merge";
+    return { action, entityId: p.id, details };
   });
   await bulkInsert(tx, "AuditEntry", [
     { name: "actorId", type: "text", value: () => options.actorId },

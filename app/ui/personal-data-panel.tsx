@@ -38,7 +38,7 @@ export function PersonalDataPanel({
         <ol className="timeline" aria-label={t("personalData.trail")}>
           {auditTrail.map((entry) => (
             <li key={entry.id}>
-              <DateText value={entry.createdAt} withTime />: <strong>{t(`personalData.actions.${entry.action}`, entry.action)}</strong>
+              <DateText value={entry.createdAt} withTime />: <strong>{t(`auditActions.${entry.action}`, entry.action)}</strong>
               {entry.actorName ? <span className="muted"> · {entry.actorName}</span> : null}
               {entry.reason ? <span className="muted"> · {entry.reason}</span> : null}
             </li>

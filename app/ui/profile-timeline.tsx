@@ -34,7 +34,7 @@ function Describe({ event }: { event: TimelineRow }) {
         </>
       );
     case "audit":
-      return <strong>{t(`profile.timeline.actions.${event.action}`, t(`personalData.actions.${event.action}`, event.action))}</strong>;
+      return <strong>{t(`auditActions.${event.action}`, event.action)}</strong>;
     default:
       return (
         <>

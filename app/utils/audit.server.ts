@@ -1,4 +1,5 @@
 import { type Prisma } from "@prisma/client";
+import { type AuditAction } from "./audit-actions";
 import { type Tx } from "./db.server";
 
 /**
@@ -9,7 +10,7 @@ export async function audit(
   tx: Tx,
   entry: {
     actorId: string | null;
-    action: string;
+    action: AuditAction;
     entityType: string;
     entityId: string;
     details?: Prisma.InputJsonValue;

@@ -3,6 +3,7 @@ import { en } from "~/i18n/en";
 import { createI18n, localeFromHeader } from "~/i18n/i18n";
 import { ru } from "~/i18n/ru";
 import { parseErrorKey, translateError } from "~/ui/error-key";
+import { AUDIT_ACTIONS } from "~/utils/audit-actions";
 
 /** Every leaf of a dictionary as "dotted.key" → value. */
 function leaves(tree: object, prefix = ""): Map<string, unknown> {
@@ -45,6 +46,16 @@ describe("dictionaries", () => {
     expect(createI18n("ru").t("nav.vacancies")).toBe("Вакансии");
     expect(createI18n("en").t("nav.vacancies")).toBe("Vacancies");
     expect(createI18n("en").t("ui.pageOf", { page: 2, pageCount: 5 })).toBe("Page 2 of 5");
+  });
+
+  it.each(["ru", "en"] as const)("%s names every audit action (dotted keys resolve, no raw key shown)", (locale) => {
+    const { t } = createI18n(locale);
+    const raw = AUDIT_ACTIONS.filter((action) => {
+      const label = t(`auditActions.${action}`);
+      return !label || label === action || label.startsWith("auditActions.");
+    });
+    expect(raw).toEqual([]);
+    expect(t("auditActions.candidate.import-merge")).toBe(locale === "ru" ? "Дополнен данными из нового источника" : "Completed with data from a new source");
   });
 });
 

@@ -89,11 +89,6 @@ export const ru = {
     other: "профиль",
     batch: "загрузка",
     vacancy: "«{{title}}»",
-    actions: {
-      "candidate.tag-add": "Поставлена метка",
-      "candidate.tag-remove": "Снята метка",
-      "candidate.campaign-add": "Добавлен в список рассылки",
-    },
   },
 };
 
@@ -185,10 +180,5 @@ export const en: Widen<typeof ru> = {
     other: "profile",
     batch: "import",
     vacancy: "“{{title}}”",
-    actions: {
-      "candidate.tag-add": "Tag added",
-      "candidate.tag-remove": "Tag removed",
-      "candidate.campaign-add": "Added to a mailing list",
-    },
   },
 };
