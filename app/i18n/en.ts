@@ -126,6 +126,7 @@ export const en: Messages = {
   common: { save: "Save", cancel: "Cancel", coming: "Coming", saved: "Saved." },
   shell: {
     mainNav: "Main navigation",
+    supportNav: "Support areas",
     signedInAs: "Signed in as",
     languageName: { ru: "Русский", en: "English" },
   },

@@ -127,6 +127,7 @@ export const ru = {
   common: { save: "Сохранить", cancel: "Отмена", coming: "Скоро", saved: "Сохранено." },
   shell: {
     mainNav: "Основная навигация",
+    supportNav: "Служебные разделы",
     signedInAs: "Вы вошли как",
     languageName: { ru: "Русский", en: "English" },
   },

@@ -7,8 +7,10 @@ import { LanguageSwitch } from "./language-switch";
 
 export type ShellUser = { name: string; roles: Role[] };
 
-/** The pipeline, in the order the work happens; the last two are support areas. */
-const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; area: Area }> = [
+type NavItem = { to: string; label: string; area: Area };
+
+/** The pipeline, in the order the work happens: the main navigation. */
+const NAV_ITEMS: ReadonlyArray<NavItem> = [
   { to: "/vacancies", label: "nav.vacancies", area: "vacancies" },
   { to: "/candidates", label: "nav.candidates", area: "candidates" },
   { to: "/imports", label: "nav.imports", area: "imports" },
@@ -19,6 +21,10 @@ const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; area: Area }> = [
   { to: "/probation", label: "nav.probation", area: "probation" },
   { to: "/handover", label: "nav.handover", area: "handover" },
   { to: "/analytics", label: "nav.analytics", area: "analytics" },
+];
+
+/** Support areas beside the pipeline, in the header next to the user. */
+const SUPPORT_ITEMS: ReadonlyArray<NavItem> = [
   { to: "/outbox", label: "nav.outbox", area: "outbox" },
   { to: "/admin/users", label: "nav.admin", area: "admin" },
 ];
@@ -38,6 +44,15 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
           {t("app.name")}
         </Link>
         <div className="header-tools">
+          {user ? (
+            <nav className="support-nav" aria-label={t("shell.supportNav")}>
+              {SUPPORT_ITEMS.filter((item) => canAccess(user.roles, item.area)).map((item) => (
+                <NavLink key={item.to} to={item.to} prefetch="intent">
+                  {t(item.label)}
+                </NavLink>
+              ))}
+            </nav>
+          ) : null}
           {user ? (
             <p className="current-user">
               <span className="visually-hidden">{t("shell.signedInAs")} </span>
