@@ -24,9 +24,24 @@ export function salaryCell(value: string): Cell<number | null> {
   if (OTHER_CURRENCY.test(cell)) return { value: null };
   const match = /^(?:от\s+|from\s+)?(\d[\d\s.,]*)\s*(тыс\.?|т\.?\s*р\.?|k|к)?\s*(руб\.?|рублей|р\.?|₽|rub|rur)?(?:\s*(?:на руки|до вычета налогов|gross|net|в месяц))?$/i.exec(cell);
   if (!match) return bad;
-  const number = match[1]!.trim().replace(/[.,]\d{1,2}$/, "").replace(/[\s.,]/g, "");
-  const amount = Number(number) * (match[2] ? 1000 : 1);
-  return Number.isSafeInteger(amount) && amount > 0 ? { value: amount } : bad;
+  const amount = wholeRoubles(match[1]!.trim(), match[2] ? 1000 : 1);
+  return amount !== null && amount > 0 ? { value: amount } : bad;
+}
+
+/**
+ * "150 000" × 1 → 150000, "1,5" × 1000 → 1500, "150 000,50" × 1 → 150001, in integers.
+ * A last "," or "." followed by up to two digits (three before "тыс."/"k") is a decimal
+ * point; other dots, commas and spaces group thousands. Rounded once, to whole roubles.
+ */
+function wholeRoubles(digits: string, multiplier: 1 | 1000): number | null {
+  const decimals = multiplier === 1000 ? 3 : 2;
+  const split = new RegExp(`^(.*?)[.,](\\d{1,${decimals}})$`).exec(digits);
+  const whole = Number((split ? split[1]! : digits).replace(/[\s.,]/g, ""));
+  const fraction = split ? split[2]! : "";
+  // The fraction in thousandths (or hundredths) of the unit, scaled to roubles and rounded half up.
+  const scale = 10 ** fraction.length;
+  const amount = whole * multiplier + Math.round((Number(fraction || "0") * multiplier) / scale);
+  return Number.isSafeInteger(amount) ? amount : null;
 }
 
 const STILL_THERE = /^(?:по\s+)?(?:н\.?\s*в\.?|настоящее\s+время|наст\.?\s*вр(?:емя)?\.?|сейчас|сегодня|present|now|current|today)$/i;
