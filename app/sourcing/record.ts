@@ -15,16 +15,27 @@ export type Source = (typeof SOURCES)[number];
 export const CHANNELS = ["API", "FILE", "PAGE", "FORM"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+/** A real calendar day: "2019-02-31" is refused here rather than by the database at commit. */
+const isoDate = z.iso.date({ error: "validation.date" });
 
-export const JobRecordSchema = z.object({
-  companyName: z.string().trim().min(1).max(300),
-  industry: z.string().trim().max(300).nullable().default(null),
-  title: z.string().trim().min(1).max(300),
-  startedOn: isoDate,
-  /** Null while the candidate still works there. */
-  endedOn: isoDate.nullable().default(null),
-});
+/**
+ * The highest monthly salary a record may carry. Ten times what the best-paid KAM
+ * asks, and far inside the database's Int: a larger number is a typo (extra zeros)
+ * or another unit, reported as a row error instead of failing the commit.
+ */
+export const MAX_SALARY_RUB = 100_000_000;
+
+export const JobRecordSchema = z
+  .object({
+    companyName: z.string().trim().min(1).max(300),
+    industry: z.string().trim().max(300).nullable().default(null),
+    title: z.string().trim().min(1).max(300),
+    startedOn: isoDate,
+    /** Null while the candidate still works there. */
+    endedOn: isoDate.nullable().default(null),
+  })
+  // Ending in the month it started is a short job; ending before it is a mistake in the source.
+  .refine((job) => job.endedOn === null || job.endedOn >= job.startedOn, { path: ["endedOn"], message: "imports.errors.jobEndsBeforeStart" });
 export type JobRecord = z.output<typeof JobRecordSchema>;
 
 export const CandidateRecordSchema = z.object({
@@ -45,7 +56,7 @@ export const CandidateRecordSchema = z.object({
   city: z.string().trim().max(120).nullable().default(null),
   currentTitle: z.string().trim().max(300).nullable().default(null),
   /** Whole roubles a month; importers convert or drop other currencies. */
-  salaryExpectationRub: z.number().int().nonnegative().nullable().default(null),
+  salaryExpectationRub: z.number().int().nonnegative().max(MAX_SALARY_RUB, "imports.errors.salaryTooHigh").nullable().default(null),
   relocation: z.boolean().nullable().default(null),
   workHistory: z.array(JobRecordSchema).max(100).default([]),
   /** Consent to personal data processing, when the source collected it (apply page, forms). */

@@ -9,8 +9,9 @@ import {
   hhSearchQuery,
   parseHhResumes,
 } from "~/sourcing/importers/hh";
+import { isoDay } from "~/sourcing/importers/common";
 import { parseUpload } from "~/sourcing/importers/upload.server";
-import { CandidateRecordSchema } from "~/sourcing/record";
+import { CandidateRecordSchema, MAX_SALARY_RUB } from "~/sourcing/record";
 
 const fixture = (name: string) => readFileSync(`test/fixtures/hh/${name}`, "utf8");
 const resume = JSON.parse(fixture("resume.json")) as Record<string, unknown>;
@@ -70,6 +71,32 @@ describe("an hh.ru resume", () => {
     expect(read({ ...resume, salary: null }).salaryExpectationRub).toBeNull();
   });
 
+  it("with a salary beyond reason is a row error, not a commit that overflows", () => {
+    expect(hhRecord({ ...resume, salary: { amount: 3_000_000_000, currency: "RUR" } }, 2, "FILE")).toEqual({
+      errors: [{ row: 2, field: "salary", message: `imports.errors.salaryTooHigh|value=3000000000|max=${MAX_SALARY_RUB}` }],
+    });
+    expect(read({ ...resume, salary: { amount: MAX_SALARY_RUB, currency: "RUR" } }).salaryExpectationRub).toBe(MAX_SALARY_RUB);
+  });
+
+  it("with a job that ends before it starts is a row error naming the job", () => {
+    const experience = [{ company: "ООО «Гидромаш»", position: "KAM", start: "2020-03-01", end: "2018-01-01" }];
+    expect(hhRecord({ ...resume, experience }, 3, "FILE")).toEqual({
+      errors: [{ row: 3, field: "experience", message: "imports.errors.jobEndsBeforeStart|company=ООО «Гидромаш»|start=2020-03|end=2018-01" }],
+    });
+    // Ending in the month it started is a short job, not a mistake.
+    expect(read({ ...resume, experience: [{ ...experience[0], end: "2020-03-01" }] }).workHistory).toMatchObject([{ startedOn: "2020-03-01", endedOn: "2020-03-01" }]);
+  });
+
+  it("with a date that does not exist is a row error, not a job hh.ru never listed or one still going", () => {
+    const job = { company: "Гидромаш", position: "KAM", start: "2019-02-01", end: null };
+    expect(hhRecord({ ...resume, experience: [{ ...job, start: "2019-02-31" }] }, 4, "FILE")).toEqual({
+      errors: [{ row: 4, field: "experience", message: "imports.errors.badJobDate|company=Гидромаш|value=2019-02-31" }],
+    });
+    expect(hhRecord({ ...resume, experience: [{ ...job, end: "2021-13-01" }] }, 5, "FILE")).toEqual({
+      errors: [{ row: 5, field: "experience", message: "imports.errors.badJobDate|company=Гидромаш|value=2021-13-01" }],
+    });
+  });
+
   it("reads relocation from its type", () => {
     const relocation = (id: string) => read({ ...resume, relocation: { type: { id } } }).relocation;
     expect([relocation("no_relocation"), relocation("relocation_possible"), relocation("relocation_desirable"), relocation("other")]).toEqual([false, true, true, null]);
@@ -116,6 +143,13 @@ describe("a saved hh.ru JSON", () => {
     const upload = await parseUpload({ fileName: "export.txt", bytes: Buffer.from(JSON.stringify({ found: 1, items: [resume] })) });
     expect(upload).toMatchObject({ kind: "hh-json", result: { errors: [] } });
     expect("result" in upload && upload.result.records[0]).toMatchObject({ channel: "FILE", adapter: "hh-file", externalId: resume.id });
+  });
+});
+
+describe("isoDay", () => {
+  it("keeps real days and months, and refuses days that do not exist", () => {
+    expect(["2019-03-01", "2019-03", "2019-03-15T10:00:00+0300", "2020-02-29", "2019-12-31"].map(isoDay)).toEqual(["2019-03-01", "2019-03-01", "2019-03-15", "2020-02-29", "2019-12-31"]);
+    expect(["2019-02-31", "2019-02-29", "2019-04-31", "2019-13-01", "2019-00-10", "1850-01-01", "март 2019", null, 2019].map(isoDay)).toEqual(Array(9).fill(null));
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseSuperjobResumes, superjobRecord, superjobResumes, superjobSearchQuery } from "~/sourcing/importers/superjob";
 import { parseUpload } from "~/sourcing/importers/upload.server";
-import { CandidateRecordSchema } from "~/sourcing/record";
+import { CandidateRecordSchema, MAX_SALARY_RUB } from "~/sourcing/record";
 
 const answer = JSON.parse(readFileSync("test/fixtures/superjob/resumes.json", "utf8")) as { objects: Array<Record<string, unknown>> };
 const [anna, igor] = answer.objects as [Record<string, unknown>, Record<string, unknown>];
@@ -47,6 +47,30 @@ describe("a SuperJob resume", () => {
     expect(read(igor)).toMatchObject({ phone: "+7 (903) 555-11-22", email: null, salaryExpectationRub: null, city: "Санкт-Петербург", workHistory: [] });
     expect(read({ ...anna, currency: "RUB", payment: "95000" }).salaryExpectationRub).toBe(95000);
     expect(read({ ...anna, payment: 0 }).salaryExpectationRub).toBeNull();
+  });
+
+  it("with a salary beyond reason is a row error naming the SuperJob field", () => {
+    expect(superjobRecord({ ...anna, payment: 3_000_000_000 }, 2, "FILE")).toEqual({
+      errors: [{ row: 2, field: "payment", message: `imports.errors.salaryTooHigh|value=3000000000|max=${MAX_SALARY_RUB}` }],
+    });
+  });
+
+  it("reads an unknown month as the first of the year at a start and the last at an end", () => {
+    const job = { name: "Гидромаш", profession: "KAM", monthbeg: 0, yearbeg: 2017, monthend: 0, yearend: 2019 };
+    expect(read({ ...anna, work_history: [job] }).workHistory).toEqual([{ companyName: "Гидромаш", industry: null, title: "KAM", startedOn: "2017-01-01", endedOn: "2019-12-01" }]);
+    // Within one year with both months unknown: the whole year, not an end before the start.
+    expect(read({ ...anna, work_history: [{ ...job, yearbeg: 2019, monthbeg: 5 }] }).workHistory[0]).toMatchObject({ startedOn: "2019-05-01", endedOn: "2019-12-01" });
+  });
+
+  it("with a job that ends before it starts, or in a month that does not exist, is a row error", () => {
+    const job = { name: "Гидромаш", profession: "KAM", monthbeg: 6, yearbeg: 2020, monthend: 2, yearend: 2019 };
+    expect(superjobRecord({ ...anna, work_history: [job] }, 3, "FILE")).toEqual({
+      errors: [{ row: 3, field: "work_history", message: "imports.errors.jobEndsBeforeStart|company=Гидромаш|start=2020-06|end=2019-02" }],
+    });
+    // A year with a month 13 has an end, so it is not read as "still there".
+    expect(superjobRecord({ ...anna, work_history: [{ ...job, yearend: 2021, monthend: 13 }] }, 4, "FILE")).toEqual({
+      errors: [{ row: 4, field: "work_history", message: "imports.errors.badJobDate|company=Гидромаш|value=2021-13" }],
+    });
   });
 
   it("from a saved file is marked as a file import", () => {

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { guessMapping, mappingProblem, uniqueHeaders } from "~/sourcing/importers/table";
 import { MAX_UPLOAD_BYTES, parseUpload, type UploadResult } from "~/sourcing/importers/upload.server";
-import { ImportRefused, type ParseResult } from "~/sourcing/record";
+import { ImportRefused, MAX_SALARY_RUB, type ParseResult } from "~/sourcing/record";
 
 const semicolonCsv = readFileSync("test/fixtures/tables/candidates-semicolon.csv");
 const englishCsv = readFileSync("test/fixtures/tables/candidates-english.csv");
@@ -139,6 +139,15 @@ describe("a semicolon CSV in UTF-8 with a BOM", () => {
     const utf8 = parsed(await upload("candidates.csv", semicolonCsv));
     const text = semicolonCsv.toString("utf8").replace(/;/g, "\t");
     expect(parsed(await upload("candidates.txt", Buffer.from(text, "utf16le")))).toEqual(utf8);
+  });
+});
+
+describe("a salary beyond reason", () => {
+  it("is a row error naming the cell, so the preview stops it instead of the commit failing", async () => {
+    const csv = Buffer.from("ФИО;Телефон;Желаемая зарплата\nПетрова Анна;+7 916 123-45-67;3 000 000 000\nИванов Пётр;8 903 555 11 22;100 000 000\n");
+    const result = parsed(await upload("list.csv", csv));
+    expect(result.errors).toEqual([{ row: 2, field: "Желаемая зарплата", message: `imports.errors.salaryTooHigh|value=3000000000|max=${MAX_SALARY_RUB}` }]);
+    expect(result.records.map((r) => [r.lastName, r.salaryExpectationRub])).toEqual([["Иванов", MAX_SALARY_RUB]]);
   });
 });
 

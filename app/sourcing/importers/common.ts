@@ -1,5 +1,7 @@
+import { isExists } from "date-fns";
+import { type z } from "zod";
 import { isLegalFormWord } from "../company-match";
-import { type CandidateRecord, type CandidateRecordInput, CandidateRecordSchema, type RowError } from "../record";
+import { type CandidateRecord, type CandidateRecordInput, CandidateRecordSchema, MAX_SALARY_RUB, type RowError } from "../record";
 
 /**
  * Small readers every importer shares: loose JSON access (boards' JSON is only
@@ -29,16 +31,20 @@ export function listAt(value: unknown, key: string): unknown[] {
   return isObject(value) && Array.isArray(value[key]) ? value[key] : [];
 }
 
-/** "2019-03-01", "2019-03" or "2019-03-01T…" → "2019-03-01"; null when it is not a date. */
+/** "2019-03-01", "2019-03" or "2019-03-01T…" → "2019-03-01"; null when it is not a day that exists ("2019-02-31"). */
 export function isoDay(value: unknown): string | null {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(text(value) ?? "");
+  const match = typeof value === "string" ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value.trim()) : null;
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3] ?? "1")];
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (year < 1900 || year > 2100 || !isExists(year, month - 1, day)) return null;
   return `${match[1]}-${match[2]}-${match[3] ?? "01"}`;
 }
 
-/** Whole roubles from a board's number; null for zero, negatives, fractions beyond reason or other types. */
+/**
+ * Whole roubles from a board's number; null for zero, negatives or other types. An
+ * implausible amount is kept, for the shared schema to refuse it as a row error
+ * (MAX_SALARY_RUB) rather than drop it unseen.
+ */
 export function roubles(value: unknown): number | null {
   const amount = typeof value === "string" ? Number(value.replace(/\s/g, "")) : value;
   if (typeof amount !== "number" || !Number.isFinite(amount) || amount <= 0) return null;
@@ -52,9 +58,29 @@ export function param(value: string): string {
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
+/** "2019-03-01" → "2019-03": the sources' dates are months. */
+const month = (day: unknown) => (typeof day === "string" ? day.slice(0, 7) : "");
+
+/** What a refused value's row error says: the problem itself where the schema names it, else which field is wrong. */
+function issueMessage(issue: z.core.$ZodIssue, input: CandidateRecordInput, field: string): string {
+  const [top, index, key] = issue.path;
+  if (top === "salaryExpectationRub" && issue.message === "imports.errors.salaryTooHigh") {
+    return `imports.errors.salaryTooHigh|value=${input.salaryExpectationRub}|max=${MAX_SALARY_RUB}`;
+  }
+  const job = top === "workHistory" && typeof index === "number" ? input.workHistory?.[index] : undefined;
+  if (job && issue.message === "imports.errors.jobEndsBeforeStart") {
+    return `imports.errors.jobEndsBeforeStart|company=${param(job.companyName)}|start=${month(job.startedOn)}|end=${month(job.endedOn)}`;
+  }
+  if (job && (key === "startedOn" || key === "endedOn") && issue.message === "validation.date") {
+    return `imports.errors.badJobDate|company=${param(job.companyName)}|value=${param(String(job[key]))}`;
+  }
+  return `imports.errors.badField|field=${param(field)}`;
+}
+
 /**
  * The shared schema has the last word: a record it refuses becomes one row error per
- * problem, naming the field (a first name of 500 characters, a job without a title).
+ * problem, naming the field (a first name of 500 characters, a job without a title,
+ * a salary of 3 billion, a job that ends before it starts).
  */
 export function checkRecord(
   input: CandidateRecordInput,
@@ -64,8 +90,8 @@ export function checkRecord(
   const result = CandidateRecordSchema.safeParse(input);
   if (result.success) return { record: result.data };
   const errors = result.error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
-    return { row, field: fieldName(path), message: `imports.errors.badField|field=${param(fieldName(path))}` };
+    const field = fieldName(issue.path.map(String).join("."));
+    return { row, field, message: issueMessage(issue, input, field) };
   });
   return { errors };
 }

@@ -29,6 +29,7 @@ const HH_FIELDS: Record<string, string> = {
   currentTitle: "title",
   url: "alternate_url",
   externalId: "id",
+  salaryExpectationRub: "salary",
 };
 const fieldName = (path: string) => (path.startsWith("workHistory") ? "experience" : (HH_FIELDS[path] ?? path));
 
@@ -86,17 +87,24 @@ function relocation(resume: Json): boolean | null {
   return null;
 }
 
+/**
+ * A date as hh.ru wrote it: the ISO day, or the text itself when it is no real day
+ * ("2019-02-31"), so the shared schema reports it rather than the job being dropped
+ * or, for an end, read as "still there".
+ */
+const dateOf = (value: unknown) => isoDay(value) ?? text(value);
+
 /** Jobs hh.ru lists without an employer, position or start (hidden or half-filled) are left out. */
 function jobs(resume: Json): JobRecord[] {
   const out: JobRecord[] = [];
   for (const entry of listAt(resume, "experience").filter(isObject)) {
     const companyName = text(entry.company) ?? text(objectAt(entry, "employer")?.name);
     const title = text(entry.position);
-    const startedOn = isoDay(entry.start);
+    const startedOn = dateOf(entry.start);
     if (!companyName || !title || !startedOn) continue;
     const industries = listAt(entry, "industries").filter(isObject);
     const industry = text(industries[0]?.name) ?? text(objectAt(entry, "industry")?.name);
-    out.push({ companyName, title, industry, startedOn, endedOn: isoDay(entry.end) });
+    out.push({ companyName, title, industry, startedOn, endedOn: dateOf(entry.end) });
   }
   return out.slice(0, 100);
 }

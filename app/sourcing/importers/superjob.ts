@@ -21,6 +21,7 @@ const SJ_FIELDS: Record<string, string> = {
   currentTitle: "profession",
   url: "link",
   externalId: "id",
+  salaryExpectationRub: "payment",
 };
 const fieldName = (path: string) => (path.startsWith("workHistory") ? "work_history" : (SJ_FIELDS[path] ?? path));
 
@@ -39,25 +40,31 @@ export function superjobResumes(value: unknown): unknown[] | null {
   return isSuperjobResume(value) ? [value] : null;
 }
 
-/** SuperJob gives months and years as numbers; an unknown month (0) reads as January. */
-function monthDay(year: unknown, month: unknown): string | null {
+/**
+ * SuperJob gives months and years as numbers, 0 or null for "not given". A month not
+ * given is the whole year: January at a start, December at an end, so "2019, month
+ * unknown" to "2019" is a year, not an end before the start. Null without a year; a
+ * month that cannot be (13) comes back as its text for the shared schema to report.
+ */
+function monthDay(year: unknown, month: unknown, end: boolean): string | null {
   const y = Number(year);
-  const m = Number(month) || 1;
-  if (!Number.isInteger(y) || y < 1900 || y > 2100 || !Number.isInteger(m) || m < 1 || m > 12) return null;
-  return `${y}-${String(m).padStart(2, "0")}-01`;
+  if (!y) return null;
+  const m = Number(month ?? 0);
+  if (!Number.isInteger(y) || y < 1900 || y > 2100 || !Number.isInteger(m) || m < 0 || m > 12) return `${text(year) ?? "?"}-${text(month) ?? "?"}`;
+  const known = m === 0 ? (end ? 12 : 1) : m;
+  return `${y}-${String(known).padStart(2, "0")}-01`;
 }
 
-/** Entries without an employer, a position or a start year are left out; an end of 0 or null means "still there". */
+/** Entries without an employer, a position or a start year are left out; an end year of 0 or null means "still there". */
 function jobs(resume: Json): JobRecord[] {
   const out: JobRecord[] = [];
   for (const entry of listAt(resume, "work_history").filter(isObject)) {
     const companyName = text(entry.name);
     const title = text(entry.profession);
-    const startedOn = monthDay(entry.yearbeg, entry.monthbeg);
+    const startedOn = monthDay(entry.yearbeg, entry.monthbeg, false);
     if (!companyName || !title || !startedOn) continue;
-    const ongoing = !Number(entry.yearend);
     // SuperJob's work history has no industry.
-    out.push({ companyName, title, industry: null, startedOn, endedOn: ongoing ? null : monthDay(entry.yearend, entry.monthend) });
+    out.push({ companyName, title, industry: null, startedOn, endedOn: monthDay(entry.yearend, entry.monthend, true) });
   }
   return out.slice(0, 100);
 }
