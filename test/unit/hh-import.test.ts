@@ -123,12 +123,13 @@ describe("a saved hh.ru JSON", () => {
     expect(hhResumes({ found: 1, pages: 1, items: [resume] })).toEqual([resume]);
     expect(hhResumes(negotiations)).toEqual(negotiations.items.map((i) => i.resume));
     expect(hhResumes({ found: 0, pages: 0, items: [] })).toEqual([]);
+    // An empty list is an empty export, not some other JSON.
+    expect(hhResumes([])).toEqual([]);
   });
 
   it("is not recognised in other shapes", () => {
     expect(hhResumes({ objects: [{ firstname: "Анна", lastname: "Петрова", work_history: [] }] })).toBeNull();
     expect(hhResumes([{ name: "x" }])).toBeNull();
-    expect(hhResumes([])).toBeNull();
     expect(hhResumes("resume")).toBeNull();
   });
 
@@ -192,10 +193,28 @@ describe("hh.ru search paging", () => {
   });
 
   it("stops at the 2,000-deep limit and says so", () => {
-    expect(hhPagePlan(5400, 50, 2000)).toEqual({ pages: 40, capped: true });
-    expect(hhPagePlan(5400, 20, 10_000)).toEqual({ pages: 100, capped: true });
-    expect(hhPagePlan(120, 50, 2000)).toEqual({ pages: 3, capped: false });
-    expect(hhPagePlan(5400, 50, 100)).toEqual({ pages: 2, capped: false });
-    expect(hhPagePlan(0, 50, 2000)).toEqual({ pages: 0, capped: false });
+    expect(hhPagePlan(5400, 50, 2000)).toEqual({ pages: 40, limit: 2000, capped: true });
+    expect(hhPagePlan(5400, 20, 10_000)).toEqual({ pages: 100, limit: 2000, capped: true });
+    expect(hhPagePlan(120, 50, 2000)).toEqual({ pages: 3, limit: 2000, capped: false });
+    expect(hhPagePlan(5400, 50, 100)).toEqual({ pages: 2, limit: 2000, capped: false });
+    expect(hhPagePlan(0, 50, 2000)).toEqual({ pages: 0, limit: 2000, capped: false });
+  });
+
+  it.each([30, 7, 50, 20, 1, 33, 49, 3])("with %i a page never asks for a page that ends past the 2,000th result", (perPage) => {
+    // hh.ru answers 400 for the whole page once (page + 1) * per_page passes 2,000.
+    const { pages, limit, capped } = hhPagePlan(5400, perPage, 10_000);
+    expect(pages * perPage).toBeLessThanOrEqual(2000);
+    expect(limit).toBe(pages * perPage);
+    // …and leaves no whole page out that hh.ru would still give.
+    expect((pages + 1) * perPage).toBeGreaterThan(2000);
+    expect(capped).toBe(true);
+  });
+
+  it("plans pages for a search that fits in fewer pages than the depth allows", () => {
+    expect(hhPagePlan(95, 30, 2000)).toEqual({ pages: 4, limit: 1980, capped: false });
+    // 1,990 found with 30 a page: ten are past the depth, and the note says so with 1,980.
+    expect(hhPagePlan(1990, 30, 2000)).toEqual({ pages: 66, limit: 1980, capped: true });
+    expect(hhPagePlan(1980, 30, 2000)).toEqual({ pages: 66, limit: 1980, capped: false });
+    expect(hhPagePlan(5400, 30, 100)).toEqual({ pages: 4, limit: 1980, capped: false });
   });
 });

@@ -95,6 +95,7 @@ describe("a saved SuperJob JSON", () => {
     expect(superjobResumes([anna])).toEqual([anna]);
     expect(superjobResumes(anna)).toEqual([anna]);
     expect(superjobResumes({ objects: [], total: 0, more: false })).toEqual([]);
+    expect(superjobResumes([])).toEqual([]);
   });
 
   it("is not recognised in hh.ru's shape or any other", () => {

@@ -243,6 +243,12 @@ describe("refused files", () => {
     expect((await refusal(upload("x.json", Buffer.from('{"found": 0, "items": []}')))).messageKey).toBe("imports.errors.noRows");
   });
 
+  it("JSON that is an empty list: no records, not an unknown format", async () => {
+    for (const json of ["[]", " [ ]\n", '{"objects": [], "total": 0, "more": false}']) {
+      expect((await refusal(upload("x.json", Buffer.from(json)))).messageKey).toBe("imports.errors.noRows");
+    }
+  });
+
   it("a CSV with an unclosed quote, near the line", async () => {
     expect((await refusal(upload("a.csv", Buffer.from('ФИО;Телефон\n"Петрова Анна;8 916 123 45 67\n')))).messageKey).toMatch(/^imports\.errors\.brokenCsv\|line=\d+$/);
   });

@@ -107,7 +107,7 @@ export function createHhClient(options: HhClientOptions) {
       await onPage?.({ page: page + 1, pages: plan.pages, found: result.found, records: result.records.length });
       if (items.length < perPage || result.records.length + result.skipped.length >= maxResults) break;
     }
-    if (plan.capped) result.notes.push(depthNote(BOARD, result.found, HH_MAX_DEPTH));
+    if (plan.capped) result.notes.push(depthNote(BOARD, result.found, plan.limit));
     return result;
   }
 

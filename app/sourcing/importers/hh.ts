@@ -48,8 +48,8 @@ function resumeOf(item: unknown): unknown {
 /** The list of resumes a saved hh.ru JSON holds, or null when it is not hh.ru's shape. */
 export function hhResumes(value: unknown): unknown[] | null {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.items) ? value.items : null;
-  // A search that found nobody is still hh.ru's answer, just an empty one.
-  if (list && list.length === 0 && isObject(value) && "found" in value) return [];
+  // A search that found nobody is still hh.ru's answer, just an empty one; so is an empty list.
+  if (list && list.length === 0 && (Array.isArray(value) || "found" in value)) return [];
   if (list) return list.length > 0 && list.some((item) => isHhResume(resumeOf(item))) ? list.map(resumeOf) : null;
   return isHhResume(value) ? [value] : null;
 }
@@ -205,10 +205,16 @@ export function hhSearchQuery(criteria: HhSearchCriteria, page: number, perPage:
   };
 }
 
-/** How many pages to fetch and whether hh.ru's depth limit cut the search short. */
+/**
+ * How many pages to fetch, how many results hh.ru's depth lets this page size reach
+ * (`limit`), and whether that depth cut the search short. hh.ru refuses a whole page
+ * that would end past the 2,000th result, so with 30 a page the last one is the 66th
+ * (results 1951–1980), not a 67th reaching to 2,010.
+ */
 export function hhPagePlan(found: number, perPage: number, maxResults: number) {
-  const reachable = Math.min(found, maxResults, HH_MAX_DEPTH);
-  return { pages: Math.ceil(reachable / perPage), capped: found > HH_MAX_DEPTH && maxResults >= HH_MAX_DEPTH };
+  const limit = Math.floor(HH_MAX_DEPTH / perPage) * perPage;
+  const pages = Math.min(Math.ceil(Math.min(found, maxResults) / perPage), limit / perPage);
+  return { pages, limit, capped: found > limit && maxResults >= limit };
 }
 
 /** The note a capped search carries: "found 5400, the API returns at most 2000: narrow the search". */

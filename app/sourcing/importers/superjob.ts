@@ -34,8 +34,8 @@ export function isSuperjobResume(value: unknown): value is Json {
 /** The list of resumes a saved SuperJob JSON holds, or null when it is not SuperJob's shape. */
 export function superjobResumes(value: unknown): unknown[] | null {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.objects) ? value.objects : null;
-  // A search that found nobody is still SuperJob's answer, just an empty one.
-  if (list && list.length === 0 && isObject(value) && "total" in value) return [];
+  // A search that found nobody is still SuperJob's answer, just an empty one; so is an empty list.
+  if (list && list.length === 0 && (Array.isArray(value) || "total" in value)) return [];
   if (list) return list.length > 0 && list.some(isSuperjobResume) ? list : null;
   return isSuperjobResume(value) ? [value] : null;
 }
