@@ -54,6 +54,27 @@ describe("uploading a file", () => {
     expect((await view(again, cookie)).counts).toMatchObject({ new: 0, merged: 0, unchanged: 4 });
   });
 
+  test("two files that both number their rows from 1 bring two people, not one merged", async () => {
+    const { cookie } = await setUp();
+    const files = [
+      ["march.csv", "ID,ФИО,E-mail\n1,Сидоров Пётр,p.sidorov@example.ru\n"],
+      ["april.csv", "ID,ФИО,E-mail\n1,Яковлева Ольга,o.yakovleva@example.ru\n"],
+    ];
+    for (const [name, csv] of files) {
+      const id = batchIdOf(await upload({ name: name!, bytes: Buffer.from(csv!) }, {}, cookie));
+      expect((await view(id, cookie)).counts).toMatchObject({ new: 1, merged: 0 });
+      expect((await post(id, { intent: "commit" }, cookie)).status).toBe(302);
+    }
+    const people = await db().candidate.findMany({
+      where: { email: { in: ["p.sidorov@example.ru", "o.yakovleva@example.ru"] } },
+      include: { sources: true },
+      orderBy: { lastName: "asc" },
+    });
+    expect(people.map((p) => [p.lastName, p.externalId])).toEqual([["Сидоров", null], ["Яковлева", null]]);
+    // The file's own id is kept as the file gave it, in each row's raw data.
+    expect(people.map((p) => p.sources.map((s) => [s.externalId, (s.raw as Record<string, string>).ID]))).toEqual([[[null, "1"]], [[null, "1"]]]);
+  });
+
   test("a CSV with unknown columns waits for the mapping, then is read with it", async () => {
     const { cookie } = await setUp();
     const id = batchIdOf(await upload({ name: "unknown-columns.csv", bytes: fixture("unknown-columns.csv") }, {}, cookie));

@@ -87,7 +87,8 @@ describe("a semicolon CSV in UTF-8 with a BOM", () => {
       source: "FILE",
       channel: "FILE",
       adapter: "csv",
-      externalId: "A-1",
+      // A file's own row id identifies nobody across files: it stays in the raw row only.
+      externalId: null,
       url: "https://example.ru/cv/1",
       lastName: "Петрова",
       firstName: "Анна",

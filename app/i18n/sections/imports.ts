@@ -154,7 +154,7 @@ export const ru = {
     salary: "Желаемая зарплата",
     relocation: "Готовность к переезду",
     url: "Ссылка на резюме",
-    externalId: "ID",
+    externalId: "ID в файле (только для справки)",
   },
   mapping: {
     title: "Сопоставьте колонки",
@@ -320,7 +320,7 @@ export const en: Widen<typeof ru> = {
     salary: "Expected salary",
     relocation: "Willing to relocate",
     url: "Resume link",
-    externalId: "ID",
+    externalId: "ID in the file (for reference only)",
   },
   mapping: {
     title: "Map the columns",

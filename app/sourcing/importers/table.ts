@@ -16,6 +16,12 @@ import { jobLine, jobLines, periodCell, salaryCell, yesNoCell } from "./table-ce
  * with "Должность" and "Период" columns, or "Опыт" lines "Компания — Должность
  * (2019–2022)"; a company without a period is a row error rather than a job with an
  * invented start. Every row error names the spreadsheet's row (header = 1) and column.
+ *
+ * An "ID" column is recognised (so it is no unknown column to ask about) and kept in
+ * the raw row, but it is never the record's external id: every spreadsheet shares
+ * the FILE source, and two files that both number their rows 1, 2, 3 would make
+ * unrelated people one. People from files are recognised by e-mail, phone or the
+ * same row imported again (its fingerprint).
  */
 
 export const TABLE_FIELDS = [
@@ -117,7 +123,6 @@ const SCHEMA_FIELDS: Record<string, TableField> = {
   city: "city",
   currentTitle: "position",
   url: "url",
-  externalId: "externalId",
   salaryExpectationRub: "salary",
 };
 
@@ -173,7 +178,7 @@ function readRow(
       source: "FILE",
       channel: "FILE",
       adapter,
-      externalId: cell("externalId") || null,
+      externalId: null,
       url: cell("url") || null,
       ...name,
       email: email || null,
