@@ -22,7 +22,49 @@ describe("normalizeCompanyName", () => {
     ["Газпромбанк (АО)", "газпромбанк"],
     ["Вектор+", "вектор плюс"],
     ["ООО", "ооо"],
+    // legal forms at either end, repeatedly, spelled out, in Cyrillic letters
+    ["ООО «Ромашка» (АО)", "ромашка"],
+    ["LLC «Romashka» Ltd.", "romashka"],
+    ["Limited Liability Company «Romashka»", "romashka"],
+    ["Romashka Public Limited Company", "romashka"],
+    ["Ромашка Лтд", "ромашка"],
+    ["Ромашка Лимитед", "ромашка"],
+    ["Ромашка Инк.", "ромашка"],
+    ["Ромашка ГмбХ", "ромашка"],
+    ["Ромашка Корп.", "ромашка"],
+    ["Siemens AG", "siemens"],
+    ["PJSC Gazprom", "gazprom"],
+    // look-alike letters of the other script, in the word's own script
+    ["Cбербанк", "сбербанк"], // Latin C
+    ["Газпрoм", "газпром"], // Latin o
+    ["CБEPБAНK", "сбербанк"], // Latin C, E, P, A, K
+    ["Gazprоm", "gazprom"], // Cyrillic о
+    ["ПAO «Газпром»", "газпром"], // Latin A and O in the legal form
+    ["ДелоPRO", "делоpro"], // a Latin suffix on purpose
+    ["СтройMAX", "стройmax"],
   ])("%s → %s", (name, normalized) => {
+    expect(normalizeCompanyName(name)).toBe(normalized);
+  });
+
+  it.each([
+    // a legal-form word inside a name, or at an end where that form is never written
+    ["AG Technologies", "ag technologies"],
+    ["Ltd Group", "ltd group"],
+    ["Inc Studio", "inc studio"],
+    ["Plc Partners", "plc partners"],
+    ["LLP Partners", "llp partners"],
+    ["Co Working", "co working"],
+    ["Limited Edition", "limited edition"],
+    ["Корп Сервис", "корп сервис"],
+    ["Лтд Групп", "лтд групп"],
+    ["Ромашка ООО Трейд", "ромашка ооо трейд"],
+    ["Корпорация «Ромашка»", "корпорация ромашка"],
+    // never everything: the last word stays
+    ["Ltd.", "ltd"],
+    ["Co., Ltd.", "co"],
+    ["ООО АО", "ао"],
+    ["Общество с ограниченной ответственностью", "общество с ограниченной ответственностью"],
+  ])("keeps the legal-form words of %s: %s", (name, normalized) => {
     expect(normalizeCompanyName(name)).toBe(normalized);
   });
 
@@ -121,6 +163,56 @@ const SAME: Array<[string, string]> = [
   ["Насос Трейд", "НасосТрейд"],
   ["Kompressor Snab", "КомпрессорСнаб"],
   ["Kompresor Snab", "КомпрессорСнаб"],
+  // a legal form at either end, as Russian and foreign names write it, in either script
+  ["LLC Romashka", "ООО «Ромашка»"],
+  ["JSC «Romashka»", "АО Ромашка"],
+  ["Romashka, OOO", "Ромашка"],
+  ["ООО «Ромашка» (ПАО)", "Ромашка"],
+  ["AO Kaspersky Lab", "Kaspersky Lab"],
+  ["Siemens AG", "Siemens"],
+  ["Technologies AG", "Technologies"],
+  ["Group Ltd", "Group"],
+  ["Studio Inc.", "Studio"],
+  ["Partners Plc", "Partners LLP"],
+  ["Ромашка Лтд", "Romashka Ltd"],
+  ["Ромашка Инк.", "Romashka Inc."],
+  ["Ромашка ГмбХ", "Romashka GmbH"],
+  ["Ромашка Корп.", "Romashka Corp."],
+  ["Ромашка Лимитед", "Ромашка"],
+  // Latin "yo": й+о at a word's start or after a vowel, ё after a consonant
+  ["Йота", "Yota"],
+  ["ООО «Йота»", "Yota LLC"],
+  ["Йогурт", "Yogurt"],
+  ["Йошкар-Ола", "Yoshkar-Ola"],
+  ["Йошкар-Ола", "Joshkar-Ola"],
+  ["Йошкар-Олинский хлебокомбинат", "Yoshkar-Olinsky Khlebokombinat"],
+  ["Йод-Фарм", "Yod-Pharm"],
+  ["Майонез", "Mayonez"],
+  ["Район-Строй", "Rayon-Stroy"],
+  ["Майор", "Major"],
+  ["Ёлки-Палки", "Yolki-Palki"],
+  ["Берёзка", "Beryozka"],
+  ["Звёздный", "Zvyozdny"],
+  ["Семёнов и партнёры", "Semyonov i Partnyory"],
+  ["Фёдоров", "Fyodorov"],
+  ["Пётр Первый", "Pyotr Pervyy"],
+  ["Объём", "Obyom"],
+  ["Северный Океан", "Severny Okean"],
+  // look-alike letters of the other script inside a word
+  ["Cбербанк", "Сбербанк"], // Latin C
+  ["ПАО «Cбербанк»", "Sberbank PJSC"],
+  ["Газпрoм", "Газпром"], // Latin o
+  ["Газпрoм", "Gazprom"],
+  ["Гaзпрoм нефть", "Газпром нефть"],
+  ["CБEPБAНK", "Сбербанк"],
+  ["Ромашкa", "Ромашка"], // Latin a at the end
+  ["ООО «Pомашка»", "Romashka"], // Latin P at the start
+  ["Gazprоm", "Gazprom"], // Cyrillic о
+  ["Sbеrbank", "Sberbank"], // Cyrillic е
+  ["ПAO «Газпром»", "Газпром"],
+  ["ДелоPRO", "Дело PRO"],
+  ["СтройMAX", "Строй MAX"],
+  ["СтройMAX", "СтройМакс"],
 ];
 
 /** Near-misses: different companies that must stay apart. */
@@ -146,6 +238,29 @@ const DIFFERENT: Array<[string, string]> = [
   ["Промстрой", "Промстройсервис"],
   ["Татнефть", "Татнефтехим"],
   ["Газпром", "Газпромбанк"],
+  // a legal-form word that is part of the name: only the ends where that form is written count
+  ["AG Technologies", "Technologies"],
+  ["Ltd Group", "Group"],
+  ["Inc Studio", "Studio"],
+  ["Inc Studio", "Studio Inc"],
+  ["Plc Partners", "LLP Partners"],
+  ["Plc Partners", "Partners"],
+  ["Co Working", "Working"],
+  ["Limited Edition", "Edition"],
+  ["Лтд Групп", "Групп"],
+  ["Инк Студио", "Студио"],
+  ["Корпорация «Ромашка»", "Ромашка"],
+  ["Ромашка ООО Трейд", "Ромашка Трейд"],
+  ["ООО", "АО"],
+  // after a vowel "yo" is й+о, not ё
+  ["Район", "Раен"],
+  ["Mayonez", "Маенез"],
+  // look-alike letters join one word's spellings, never two words
+  ["Cбербанк", "Сбербанк Лизинг"],
+  ["Газпрoм", "Газпромбанк"],
+  ["СтройMAX", "Строймах"],
+  ["ДелоPRO", "Делоро"],
+  ["1С", "1С-Битрикс"],
 ];
 
 describe("companyMatchKey", () => {
