@@ -49,7 +49,7 @@ function resumeOf(item: unknown): unknown {
 export function hhResumes(value: unknown): unknown[] | null {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.items) ? value.items : null;
   // A search that found nobody is still hh.ru's answer, just an empty one; so is an empty list.
-  if (list && list.length === 0 && (Array.isArray(value) || "found" in value)) return [];
+  if (list && list.length === 0 && (Array.isArray(value) || (isObject(value) && "found" in value))) return [];
   if (list) return list.length > 0 && list.some((item) => isHhResume(resumeOf(item))) ? list.map(resumeOf) : null;
   return isHhResume(value) ? [value] : null;
 }

@@ -35,7 +35,7 @@ export function isSuperjobResume(value: unknown): value is Json {
 export function superjobResumes(value: unknown): unknown[] | null {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.objects) ? value.objects : null;
   // A search that found nobody is still SuperJob's answer, just an empty one; so is an empty list.
-  if (list && list.length === 0 && (Array.isArray(value) || "total" in value)) return [];
+  if (list && list.length === 0 && (Array.isArray(value) || (isObject(value) && "total" in value))) return [];
   if (list) return list.length > 0 && list.some(isSuperjobResume) ? list : null;
   return isSuperjobResume(value) ? [value] : null;
 }
