@@ -127,6 +127,34 @@ describe("the hh.ru client", () => {
     expect(result.skipped).toEqual([{ row: 4, field: "id", message: "imports.errors.resumeUnavailable|id=r3" }]);
   });
 
+  it("skips a resume deleted since the search as it skips a hidden one", async () => {
+    const hh = await serve(startFakeHh({ token: TOKEN, resumes: hhResumes.slice(0, 5), hidden: ["r3"], deleted: ["r1"] }));
+    const result = await fastHh(hh.url).searchResumes({ text: BOTH });
+    expect(result.records.map((r) => r.externalId)).toEqual(["r0", "r2", "r4"]);
+    expect(result.skipped.map((s) => s.message)).toEqual(["imports.errors.resumeUnavailable|id=r1", "imports.errors.resumeUnavailable|id=r3"]);
+  });
+
+  it("stops with a clear error when the manager's view quota runs out, instead of skipping everyone after it", async () => {
+    const hh = await serve(startFakeHh({ token: TOKEN, resumes: hhResumes.slice(0, 8), viewQuota: { views: 3, error: "quota_exceeded" } }));
+    expect(await refusal(fastHh(hh.url).searchResumes({ text: BOTH }))).toBe("imports.errors.hhQuotaExceeded|board=hh.ru");
+    // Three resumes shown, the fourth refused, and not one more asked for.
+    expect(hh.requests.filter((r) => r.path.startsWith("/resumes/")).map((r) => r.path)).toEqual(["/resumes/r0", "/resumes/r1", "/resumes/r2", "/resumes/r3"]);
+  });
+
+  it("stops at once when the daily view limit is reached, without waiting it out as a rate limit", async () => {
+    const hh = await serve(startFakeHh({ token: TOKEN, resumes: hhResumes.slice(0, 4), viewQuota: { views: 1, error: "view_limit_exceeded" } }));
+    expect(await refusal(fastHh(hh.url).searchResumes({ text: BOTH }))).toBe("imports.errors.hhViewLimit|board=hh.ru");
+    expect(hh.requests.filter((r) => r.path.startsWith("/resumes/"))).toHaveLength(2);
+  });
+
+  it("pages 30 at a time up to the 1,980th result, where the next page would pass hh.ru's depth", async () => {
+    const hh = await serve(startFakeHh({ token: TOKEN, resumes: [], found: 5400 }));
+    const result = await fastHh(hh.url, { fullResumes: false, perPage: 30 }).searchResumes({ text: '"Гидромаш"' });
+    expect(result.records).toHaveLength(1980);
+    expect(result.notes).toEqual(["imports.errors.depthLimit|board=hh.ru|found=5400|limit=1980"]);
+    expect(hh.requests.map((r) => Number(r.query.get("page")))).toEqual(Array.from({ length: 66 }, (_, i) => i));
+  });
+
   it("searches a company list in experience, quoted and OR-ed, once per resume", async () => {
     const hh = await serve(startFakeHh({ token: TOKEN, resumes: hhResumes.slice(0, 6) }));
     const result = await fastHh(hh.url).searchCompanies(["ООО «Гидромаш»", "Насосы Групп", "гидромаш"]);

@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   buildCompanyQuery,
   HH_QUERY_MAX_LENGTH,
+  hhAccountRefusal,
   hhPagePlan,
   hhRecord,
+  hhResumeUnavailable,
   hhResumes,
   hhSearchQuery,
   parseHhResumes,
@@ -216,5 +218,32 @@ describe("hh.ru search paging", () => {
     expect(hhPagePlan(1990, 30, 2000)).toEqual({ pages: 66, limit: 1980, capped: true });
     expect(hhPagePlan(1980, 30, 2000)).toEqual({ pages: 66, limit: 1980, capped: false });
     expect(hhPagePlan(5400, 30, 100)).toEqual({ pages: 4, limit: 1980, capped: false });
+  });
+});
+
+describe("hh.ru's refusals of a full resume", () => {
+  const answer = (...errors: Array<{ type: string; value?: string }>) => ({ errors, description: "…" });
+
+  it("name the account's problem when it is one, so the search stops saying what to do", () => {
+    expect(hhAccountRefusal(403, answer({ type: "resumes", value: "quota_exceeded" }))).toBe("imports.errors.hhQuotaExceeded|board=hh.ru");
+    expect(hhAccountRefusal(429, answer({ type: "resumes", value: "view_limit_exceeded" }))).toBe("imports.errors.hhViewLimit|board=hh.ru");
+    expect(hhAccountRefusal(403, answer({ type: "resumes", value: "no_available_service" }))).toBe("imports.errors.hhNoService|board=hh.ru");
+    expect(hhAccountRefusal(403, answer({ type: "api_access_payment", value: "action_must_be_payed" }))).toBe("imports.errors.hhNoService|board=hh.ru");
+    expect(hhAccountRefusal(403, answer({ type: "resumes", value: "cant_view_contacts" }))).toBe("imports.errors.hhNoContactAccess|board=hh.ru");
+    expect(hhAccountRefusal(403, answer({ type: "oauth", value: "token_expired" }))).toBe("imports.errors.apiUnauthorized|board=hh.ru");
+    expect(hhAccountRefusal(403, answer({ type: "forbidden" }))).toBeNull();
+    expect(hhAccountRefusal(500, "<html>")).toBeNull();
+  });
+
+  it("skip a resume only when it is hidden or gone, never on a quota or an unknown refusal", () => {
+    expect(hhResumeUnavailable(403, answer({ type: "forbidden" }))).toBe(true);
+    expect(hhResumeUnavailable(404, answer({ type: "not_found" }))).toBe(true);
+    expect(hhResumeUnavailable(404, null)).toBe(true);
+    expect(hhResumeUnavailable(403, answer({ type: "negotiations", value: "resume_not_found" }))).toBe(true);
+    expect(hhResumeUnavailable(403, answer({ type: "resumes", value: "quota_exceeded" }))).toBe(false);
+    expect(hhResumeUnavailable(403, answer({ type: "forbidden" }, { type: "resumes", value: "quota_exceeded" }))).toBe(false);
+    expect(hhResumeUnavailable(403, answer({ type: "something_new" }))).toBe(false);
+    expect(hhResumeUnavailable(403, null)).toBe(false);
+    expect(hhResumeUnavailable(500, answer({ type: "forbidden" }))).toBe(false);
   });
 });

@@ -136,6 +136,10 @@ export const ru = {
     apiRateLimited: "{{board}} просит подождать: слишком много запросов. Повторите поиск позже",
     apiUnavailable: "{{board}} не отвечает (код {{status}}). Повторите поиск позже",
     apiBadAnswer: "{{board}} ответил не в формате JSON",
+    hhQuotaExceeded: "{{board}}: у менеджера закончилась квота просмотров резюме, поиск остановлен, чтобы не пропустить остальных незаметно. Увеличьте квоту в настройках работодателя на hh.ru (Настройки → Квоты) или повторите поиск, когда она обновится",
+    hhViewLimit: "{{board}}: исчерпан суточный лимит просмотров резюме, поиск остановлен. Повторите его завтра",
+    hhNoService: "{{board}}: не хватает оплаченных услуг для просмотра резюме. Продлите доступ к базе резюме на hh.ru и повторите поиск",
+    hhNoContactAccess: "{{board}}: у менеджера нет прав на просмотр контактов в резюме. Выдайте их в настройках работодателя на hh.ru и повторите поиск",
     hhPagesUseApi: "Страницы hh.ru не читаются: hh.ru разрешает внешним системам работать только через API. Импортируйте резюме через API hh.ru на странице импорта",
   },
   /** What the columns of a spreadsheet can be mapped to. */
@@ -303,6 +307,10 @@ export const en: Widen<typeof ru> = {
     apiRateLimited: "{{board}} asks to wait: too many requests. Run the search again later",
     apiUnavailable: "{{board}} is not answering (code {{status}}). Run the search again later",
     apiBadAnswer: "{{board}} did not answer in JSON",
+    hhQuotaExceeded: "{{board}}: the manager's resume view quota has run out, so the search stopped rather than skip the rest unnoticed. Raise the quota in the employer's hh.ru settings (Settings → Quotas) or search again once it renews",
+    hhViewLimit: "{{board}}: the daily resume view limit is used up and the search stopped. Run it again tomorrow",
+    hhNoService: "{{board}}: the paid services for viewing resumes have run out. Renew the resume database access on hh.ru and search again",
+    hhNoContactAccess: "{{board}}: the manager may not view contacts in resumes. Grant it in the employer's hh.ru settings and search again",
     hhPagesUseApi: "hh.ru pages are not read: hh.ru lets outside systems work with it only through its API. Import resumes with the hh.ru API on the Imports page",
   },
   fields: {

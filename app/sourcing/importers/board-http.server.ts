@@ -8,11 +8,12 @@ import { ImportRefused } from "../record";
  * fix. Every refusal is an ImportRefused with an "imports.errors.api…" key.
  */
 
-/** A refusal from the board itself, with its HTTP status (0: no answer). */
+/** A refusal from the board itself, with its HTTP status (0: no answer) and the body it answered with (parsed JSON, or null). */
 export class BoardApiError extends ImportRefused {
   constructor(
     messageKey: string,
     readonly status: number,
+    readonly body: unknown = null,
   ) {
     super(messageKey);
     this.name = "BoardApiError";
@@ -33,6 +34,12 @@ export type BoardHttpOptions = {
   /** A Retry-After longer than this is not waited out: the search stops with a clear error. */
   maxRetryAfterMs?: number;
   timeoutMs?: number;
+  /**
+   * The board's own reading of an error answer: a message key when the body says
+   * more than the status (hh.ru's 403 "quota_exceeded" is not "no access", its 429
+   * "view_limit_exceeded" is not worth waiting out), checked before any retry.
+   */
+  refusal?: (status: number, body: unknown) => string | null;
 };
 
 export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
@@ -63,6 +70,15 @@ export function buildUrl(baseUrl: string, path: string, query: Record<string, Qu
     for (const one of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(one));
   }
   return url;
+}
+
+/** An error answer's JSON body, or null: some 5xx answers are not JSON at all. */
+async function errorBody(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text()) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export function createBoardHttp(options: BoardHttpOptions): BoardHttp {
@@ -100,8 +116,10 @@ export function createBoardHttp(options: BoardHttpOptions): BoardHttp {
           throw new BoardApiError(`imports.errors.apiBadAnswer|board=${board}`, response.status);
         }
       }
-      if (response !== "network") await response.body?.cancel();
-      const refuse = (problem: string, extra = "") => new BoardApiError(`imports.errors.${problem}|board=${board}${extra}`, status);
+      const body = response === "network" ? null : await errorBody(response);
+      const specific = response === "network" ? null : options.refusal?.(status, body);
+      if (specific) throw new BoardApiError(specific, status, body);
+      const refuse = (problem: string, extra = "") => new BoardApiError(`imports.errors.${problem}|board=${board}${extra}`, status, body);
       if (status === 401) throw refuse("apiUnauthorized");
       if (status === 403) throw refuse("apiForbidden");
       if (status === 404) throw refuse("apiNotFound");

@@ -8,8 +8,10 @@ import {
   depthNote,
   HH_MAX_DEPTH,
   HH_MAX_PER_PAGE,
+  hhAccountRefusal,
   hhPagePlan,
   hhRecord,
+  hhResumeUnavailable,
   type HhSearchCriteria,
   hhSearchQuery,
   isHhResume,
@@ -28,7 +30,9 @@ import {
  * counts these views against the employer's quota; `fullResumes: false` skips them).
  * A resume hh.ru will not show (hidden, deleted) is `skipped`, never an error that
  * blocks the import. Whole-search failures (bad token, no access to the resume
- * database, hh.ru down) throw an ImportRefused with an "imports.errors.api…" key.
+ * database, the view quota used up, hh.ru down) throw an ImportRefused with an
+ * "imports.errors.api…" or "imports.errors.hh…" key: a quota that runs out half-way
+ * stops the search rather than skip everyone after it as hidden.
  */
 
 export type HhClientOptions = Pick<BoardHttpOptions, "maxRetries" | "retryBaseMs" | "maxRetryAfterMs" | "timeoutMs"> & {
@@ -55,6 +59,7 @@ export function createHhClient(options: HhClientOptions) {
     board: BOARD,
     headers: { Authorization: `Bearer ${options.token}`, "HH-User-Agent": options.userAgent, "User-Agent": options.userAgent },
     minIntervalMs: options.minIntervalMs ?? 500,
+    refusal: hhAccountRefusal,
   });
   const perPage = Math.max(1, Math.min(options.perPage ?? HH_MAX_PER_PAGE, HH_MAX_PER_PAGE));
   const fullResumes = options.fullResumes ?? true;
@@ -79,7 +84,7 @@ export function createHhClient(options: HhClientOptions) {
     try {
       return hhRecord(await http.getJson(resumePath(item, id)), row, "API");
     } catch (error) {
-      if (error instanceof BoardApiError && (error.status === 403 || error.status === 404)) {
+      if (error instanceof BoardApiError && hhResumeUnavailable(error.status, error.body)) {
         return { errors: [{ row, field: "id", message: `imports.errors.resumeUnavailable|id=${param(id)}` }] };
       }
       throw error;

@@ -217,6 +217,47 @@ export function hhPagePlan(found: number, perPage: number, maxResults: number) {
   return { pages, limit, capped: found > limit && maxResults >= limit };
 }
 
+/** hh.ru's error answer `{ errors: [{ type, value }] }` as "type:value" (or "type") strings. */
+export function hhErrors(body: unknown): string[] {
+  return listAt(body, "errors")
+    .filter(isObject)
+    .map((error) => [text(error.type) ?? "?", text(error.value)].filter(Boolean).join(":"));
+}
+
+/**
+ * Refusals about the employer's account, not one resume (github.com/hhru/api
+ * docs/errors.md, "Работа с резюме" and "Ошибки авторизации"): every next resume
+ * would fail the same way, so the search stops saying what to do instead of
+ * skipping the rest as if they were hidden.
+ */
+const ACCOUNT_REFUSALS: Array<[RegExp, string]> = [
+  [/^resumes:quota_exceeded$/, "hhQuotaExceeded"],
+  [/^resumes:view_limit_exceeded$/, "hhViewLimit"],
+  [/^(?:resumes:no_available_service|api_access_payment(?::.*)?|negotiations:not_enough_purchased_services)$/, "hhNoService"],
+  [/^resumes:cant_view_contacts$/, "hhNoContactAccess"],
+  // hh.ru answers a bad, expired or revoked token with 403 "oauth", not 401.
+  [/^oauth(?::.*)?$/, "apiUnauthorized"],
+];
+
+/** The message key for an hh.ru error answer that concerns the account (quota, paid access, token), or null. */
+export function hhAccountRefusal(_status: number, body: unknown): string | null {
+  for (const error of hhErrors(body)) {
+    const found = ACCOUNT_REFUSALS.find(([pattern]) => pattern.test(error));
+    if (found) return `imports.errors.${found[1]}|board=hh.ru`;
+  }
+  return null;
+}
+
+/** Errors hh.ru gives for one resume it will not show this employer: hidden by its owner, or gone. */
+const RESUME_GONE = new Set(["forbidden", "not_found", "resumes:resume_not_found", "negotiations:resume_not_found", "negotiations:resume_deleted"]);
+
+/** Whether a full resume's refusal means "this resume is not shown" (skip it), rather than a problem that stops the search. */
+export function hhResumeUnavailable(status: number, body: unknown): boolean {
+  if (status === 404) return true;
+  const errors = hhErrors(body);
+  return status === 403 && errors.length > 0 && errors.every((error) => RESUME_GONE.has(error));
+}
+
 /** The note a capped search carries: "found 5400, the API returns at most 2000: narrow the search". */
 export function depthNote(board: string, found: number, limit: number): string {
   return `imports.errors.depthLimit|board=${param(board)}|found=${found}|limit=${limit}`;
