@@ -8,7 +8,9 @@ export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 export const UploadSchema = z.object({
   file: z
     .instanceof(File, { error: "imports.fileRequired" })
-    .refine((file) => file.size > 0, "imports.fileRequired")
+    // A browser sends an empty, nameless part when no file was chosen; a chosen file of 0 bytes has its name.
+    .refine((file) => file.size > 0 || file.name !== "", "imports.fileRequired")
+    .refine((file) => file.size > 0 || file.name === "", "imports.errors.empty")
     .refine((file) => file.size <= MAX_UPLOAD_BYTES, `imports.fileTooBig|max=${MAX_UPLOAD_MB}`),
   vacancyId: z.string().trim().min(1).max(100).optional(),
 });

@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   "candidate.do-not-contact",
   "candidate.allow-contact",
   "candidate.erase",
+  "import.create",
+  "import.discard",
+  "import.commit",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
 import { action as indexAction, loader as indexLoader } from "~/routes/imports._index";
@@ -136,6 +137,97 @@ describe("uploading a file", () => {
     const response = await upload({ name: "hh.json", bytes: Buffer.from(JSON.stringify(resumes)), type: "application/json" }, {}, cookie);
     const page = await view(batchIdOf(response), cookie);
     expect(page.batch).toMatchObject({ source: "HH", adapter: "hh-json", total: 1 });
+  });
+});
+
+/** Everything an import writes: a refused file must leave every count as it was. */
+async function footprint() {
+  const [candidates, sources, jobs, applications, batches, committed] = await Promise.all([
+    db().candidate.count(),
+    db().sourceRecord.count(),
+    db().workExperience.count(),
+    db().application.count(),
+    db().importBatch.count(),
+    db().importBatch.count({ where: { status: "COMMITTED" } }),
+  ]);
+  return { candidates, sources, jobs, applications, batches, committed };
+}
+
+async function workbook(rows: unknown[][], edit?: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Кандидаты");
+  for (const row of rows) sheet.addRow(row);
+  edit?.(sheet);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+describe("a bad file is refused on its field and imports nothing", () => {
+  async function refused(file: { name: string; bytes: Uint8Array; type?: string }, message: string | RegExp) {
+    const { vacancy, cookie } = await setUp();
+    const before = await footprint();
+    const response = await upload(file, { vacancyId: vacancy.id }, cookie);
+    expect(response.status).toBe(400);
+    const reply = await response.json();
+    // The message shown next to the file field, with the vacancy still chosen.
+    expect(reply.error.file).toHaveLength(1);
+    if (typeof message === "string") expect(reply.error.file[0]).toBe(message);
+    else expect(reply.error.file[0]).toMatch(message);
+    expect(reply.initialValue).toMatchObject({ vacancyId: vacancy.id });
+    expect(await footprint()).toEqual(before);
+  }
+
+  test("an empty file says it is empty, not that no file was chosen", async () => {
+    await refused({ name: "candidates.csv", bytes: new Uint8Array(0) }, "imports.errors.empty");
+    // What a browser sends when no file was chosen: a nameless, empty part.
+    await refused({ name: "", bytes: new Uint8Array(0), type: "application/octet-stream" }, "imports.fileRequired");
+  });
+
+  test("a PDF named .csv is refused as the PDF it is", async () => {
+    await refused({ name: "candidates.csv", bytes: Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n") }, "imports.errors.wrongFormat|name=candidates.csv|detected=PDF");
+  });
+
+  test("broken JSON names the line and column of the mistake", async () => {
+    const json = '{\n  "items": [\n    { "first_name": "Анна", }\n  ]\n}';
+    await refused({ name: "export.json", bytes: Buffer.from(json), type: "application/json" }, "imports.errors.brokenJson|line=3|column=29");
+  });
+
+  test("a CSV without a contact column, or without a name column, says which is missing", async () => {
+    await refused({ name: "people.csv", bytes: Buffer.from("Фамилия;Имя;Город\nПетрова;Анна;Москва\n") }, "imports.errors.missingContact");
+    await refused({ name: "people.csv", bytes: Buffer.from("Фамилия,E-mail\nПетрова,a.petrova@example.ru\n") }, "imports.errors.missingColumn|field=firstName");
+  });
+
+  test("a 50 MB file is refused by the 20 MB limit", async () => {
+    const big = Buffer.alloc(50 * 1024 * 1024, "Петрова Анна;+7 916 123-45-67;Москва\n");
+    await refused({ name: "everyone.csv", bytes: big }, "imports.fileTooBig|max=20");
+  });
+
+  test("an XLSX with formulas names the cells to replace with values", async () => {
+    const bytes = await workbook([["ФИО", "Телефон", "Желаемая зарплата"], ["Петрова Анна", "+7 916 123-45-67", null]], (sheet) => {
+      sheet.getCell("C2").value = { formula: "100000*1.5", result: 150000 };
+    });
+    await refused({ name: "people.xlsx", bytes, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }, "imports.errors.formulas|cells=C2|count=1");
+  });
+
+  test("rows with a phone «нет» or a salary of 3 billion are shown with their row numbers and cannot be committed", async () => {
+    const { vacancy, cookie } = await setUp();
+    const before = await footprint();
+    const csv = [
+      "ФИО;Телефон;Компания;Должность;Период;Желаемая зарплата",
+      "Смирнов Олег;+7 916 301-00-01;Гидромаш;KAM;2019–2022;200 000",
+      "Попова Ирина;нет;Гидромаш;KAM;2020 — н.в.;180 000",
+      "Орлов Пётр;+7 916 301-00-03;Гидромаш;KAM;2018–2021;3 000 000 000",
+    ].join("\n");
+    const response = await upload({ name: "with-errors.csv", bytes: Buffer.from(csv) }, { vacancyId: vacancy.id }, cookie);
+    expect(response.status).toBe(302);
+    const id = batchIdOf(response);
+    expect((await view(id, cookie)).rowErrors).toEqual([
+      { row: 3, field: "Телефон", message: "imports.errors.badPhone|value=нет|problem=notAPhone" },
+      { row: 4, field: "Желаемая зарплата", message: "imports.errors.salaryTooHigh|value=3000000000|max=100000000" },
+    ]);
+    expect((await post(id, { intent: "commit" }, cookie)).status).toBe(400);
+    expect(await db().importBatch.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: "PREVIEW" });
+    // The waiting preview is the only trace; no person, source, job or application was written.
+    expect(await footprint()).toEqual({ ...before, batches: before.batches + 1 });
   });
 });
 

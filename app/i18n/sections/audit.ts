@@ -33,6 +33,9 @@ export const ru: Record<AuditAction, string> = {
   "candidate.do-not-contact": "Отмечен «не беспокоить»",
   "candidate.allow-contact": "Снова можно связываться",
   "candidate.erase": "Персональные данные удалены",
+  "import.create": "Импорт создан",
+  "import.discard": "Импорт отменён",
+  "import.commit": "Импорт подтверждён",
 };
 
 export const en: Record<AuditAction, string> = {
@@ -64,4 +67,7 @@ export const en: Record<AuditAction, string> = {
   "candidate.do-not-contact": "Marked do-not-contact",
   "candidate.allow-contact": "May be contacted again",
   "candidate.erase": "Personal data erased",
+  "import.create": "Import created",
+  "import.discard": "Import discarded",
+  "import.commit": "Import committed",
 };
