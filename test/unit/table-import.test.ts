@@ -276,6 +276,40 @@ describe("an XLSX", () => {
     });
   });
 
+  it("with Russian headers it does not know waits for the mapping, then is read with it", async () => {
+    const bytes = await xlsx([
+      ["Кто", "Контакт", "Где работал", "Кем", "Когда", "Город"],
+      ["Лебедев Игорь", "i.lebedev@example.ru", "Гидромаш", "KAM", "2018–2022", "Москва"],
+      ["Зайцева Анна", "+7 916 123-45-67", "Вектор", "Менеджер", "03.2019 – н.в.", "Тула"],
+    ]);
+    expect(await upload("people.xlsx", bytes)).toEqual({
+      kind: "xlsx",
+      needsMapping: {
+        headers: ["Кто", "Контакт", "Где работал", "Кем", "Когда", "Город"],
+        sample: [
+          ["Лебедев Игорь", "i.lebedev@example.ru", "Гидромаш", "KAM", "2018–2022", "Москва"],
+          ["Зайцева Анна", "+7 916 123-45-67", "Вектор", "Менеджер", "03.2019 – н.в.", "Тула"],
+        ],
+        guessed: expect.objectContaining({ fullName: null, email: null, phone: null, city: "Город" }),
+      },
+    });
+
+    const mapping = { fullName: "Кто", email: "Контакт", company: "Где работал", position: "Кем", period: "Когда", city: "Город" };
+    const first = parsed(await parseUpload({ fileName: "people.xlsx", bytes, mapping }));
+    // The second row's contact is a phone in the e-mail column: reported, not guessed.
+    expect(first.errors).toEqual([{ row: 3, field: "Контакт", message: "imports.errors.badEmail|value=+7 916 123-45-67" }]);
+    expect(first.records).toEqual([
+      expect.objectContaining({
+        adapter: "xlsx",
+        lastName: "Лебедев",
+        firstName: "Игорь",
+        email: "i.lebedev@example.ru",
+        city: "Москва",
+        workHistory: [{ companyName: "Гидромаш", title: "KAM", industry: null, startedOn: "2018-01-01", endedOn: "2022-12-01" }],
+      }),
+    ]);
+  });
+
   it("reports rows by the sheet's own numbers", async () => {
     const bytes = await xlsx([["ФИО", "Телефон"], ["Петрова Анна", "+7 916 123-45-67"], [], ["Иванов", "нет"]]);
     const result = parsed(await upload("people.xlsx", bytes));
