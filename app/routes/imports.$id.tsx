@@ -11,14 +11,20 @@ import { Badge } from "~/ui/badges";
 import { DateText } from "~/ui/dates";
 import { FormError } from "~/ui/form";
 import { dataTitle } from "~/ui/i18n-instance";
+import { SearchProgress } from "~/ui/import-api-search";
 import { ImportCounts, ImportProgress, PreviewTable, type PreviewRowView, RowErrorsTable, SearchReportView } from "~/ui/import-preview";
+import { translateError } from "~/ui/error-key";
 import { MappingStep } from "~/ui/import-mapping";
 import { PageHeader } from "~/ui/page";
 import { Pagination } from "~/ui/pagination";
 import { invariantResponse, pageParam } from "~/utils/http";
 import { mappingAction, pendingMapping } from "~/sourcing/import-upload.server";
 
-/** One import batch: column mapping when needed, the preview, commit or discard, progress, result. */
+/** One import batch: a board search under way, column mapping when needed, the preview, commit or discard, progress, result. */
+
+/** Why a batch failed: a board's refusal comes as an i18n key, a failed commit as the database's own words. */
+const failureText = (t: (key: string, params?: Record<string, string>) => string, error: string) =>
+  /^imports\.[\w.]+(\||$)/.test(error) ? translateError(t, error) : error;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => dataTitle(matches, data?.batch.label, "imports.title");
 
@@ -55,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ActionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (submission.value.intent === "discard") {
-    const discarded = await discardImportBatch(id);
+    const discarded = await discardImportBatch(id, user.id);
     if (!discarded) return json(submission.reply({ formErrors: ["imports.refused.not-preview"] }), { status: 400 });
     return redirect("/imports");
   }
@@ -88,6 +94,7 @@ export default function ImportBatchPage() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const running = batch.status === "QUEUED" || batch.status === "RUNNING";
+  const fetching = running && counts.fetch ? counts.fetch : null;
   usePolling(running);
   const withVacancy = Boolean(batch.vacancy);
   // Batches written before commits kept a result (the demo's) show their preview counts.
@@ -103,7 +110,8 @@ export default function ImportBatchPage() {
         title={batch.label}
         description={
           <>
-            {t(`sources.${batch.source}`)} · <Badge>{t(`imports.statuses.${batch.status}`)}</Badge> · <DateText value={batch.createdAt} withTime />
+            {t(`sources.${batch.source}`)} · <Badge>{fetching ? t("imports.statuses.FETCHING") : t(`imports.statuses.${batch.status}`)}</Badge> ·{" "}
+            <DateText value={batch.createdAt} withTime />
             {batch.createdBy ? ` · ${batch.createdBy.name}` : null}
             {batch.vacancy ? (
               <>
@@ -117,7 +125,8 @@ export default function ImportBatchPage() {
       <FormError errors={formErrors} />
 
       {mapping ? <MappingStep mapping={mapping} lastResult={lastResult} /> : null}
-      {running ? <ImportProgress status={batch.status as "QUEUED" | "RUNNING"} processed={batch.processed} total={batch.total} /> : null}
+      {fetching ? <SearchProgress status={batch.status as "QUEUED" | "RUNNING"} fetch={fetching} processed={batch.processed} total={batch.total} /> : null}
+      {running && !fetching ? <ImportProgress status={batch.status as "QUEUED" | "RUNNING"} processed={batch.processed} total={batch.total} /> : null}
       {batch.status === "COMMITTED" ? (
         <p className="notice" role="status">
           {t("imports.committed", result)}{" "}
@@ -126,14 +135,24 @@ export default function ImportBatchPage() {
       ) : null}
       {batch.status === "FAILED" ? (
         <p className="notice notice-danger" role="alert">
-          {t("imports.failed", { error: batch.error ?? "" })}
+          {t(counts.fetch ? "imports.searchFailed" : "imports.failed", { error: failureText(t, batch.error ?? "") })}
         </p>
       ) : null}
       {batch.status === "DISCARDED" ? <p className="notice">{t("imports.discarded")}</p> : null}
 
+      {counts.search?.hhVacancyId ? <p className="muted">{t("imports.responsesOf", { id: counts.search.hhVacancyId })}</p> : null}
       {counts.search ? <SearchReportView search={counts.search} loaded={batch.total} /> : null}
-      {!mapping ? <ImportCounts counts={counts} withVacancy={withVacancy} /> : null}
+      {counts.search && batch.status === "PREVIEW" && batch.total === 0 ? <p className="notice">{t("imports.apiNothing")}</p> : null}
+      {!mapping && !fetching ? <ImportCounts counts={counts} withVacancy={withVacancy} /> : null}
       {rowErrorCount ? <RowErrorsTable errors={rowErrors} /> : null}
+
+      {fetching ? (
+        <Form method="post" className="page-actions">
+          <button type="submit" name="intent" value="discard" className="button button-secondary" disabled={busy}>
+            {t("imports.stopSearch")}
+          </button>
+        </Form>
+      ) : null}
 
       {batch.status === "PREVIEW" ? (
         <div className="page-actions">

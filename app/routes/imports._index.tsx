@@ -15,7 +15,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requireAccess } from "~/auth/session.server";
 import { ApiSearchSchema, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, UploadSchema } from "~/sourcing/import-forms";
-import { API_SEARCH_LIMIT, apiBoards, ImportInputRefused, runApiSearch, uploadFile } from "~/sourcing/import-upload.server";
+import { API_SEARCH_MAX_RESULTS } from "~/sourcing/api-search";
+import { apiBoards, startApiSearch } from "~/sourcing/api-search.server";
+import { ImportInputRefused, uploadFile } from "~/sourcing/import-upload.server";
 import { importVacancyOptions, listImportBatches } from "~/sourcing/imports.server";
 import { ImportRefused } from "~/sourcing/record";
 import { Badge } from "~/ui/badges";
@@ -32,7 +34,7 @@ export const meta: MetaFunction = ({ matches }) => dataTitle(matches, undefined,
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAccess(request, "imports");
   const [batches, vacancies] = await Promise.all([listImportBatches(), importVacancyOptions()]);
-  return json({ batches, vacancies, boards: apiBoards(), apiLimit: API_SEARCH_LIMIT });
+  return json({ batches, vacancies, boards: apiBoards(), apiLimit: API_SEARCH_MAX_RESULTS });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(await request.formData(), { schema: ApiSearchSchema });
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
     try {
-      const batch = await runApiSearch({ ...submission.value, actorId: user.id });
+      const batch = await startApiSearch({ ...submission.value, actorId: user.id });
       return redirect(`/imports/${batch.id}`);
     } catch (error) {
       if (!(error instanceof ImportInputRefused)) throw error;
@@ -158,7 +160,9 @@ export default function Imports() {
                     <td>{t(`sources.${b.source}`)}</td>
                     <td>{b.vacancy?.title ?? "—"}</td>
                     <td>
-                      <Badge tone={b.status === "COMMITTED" ? "good" : b.status === "FAILED" ? "danger" : "neutral"}>{t(`imports.statuses.${b.status}`)}</Badge>
+                      <Badge tone={b.status === "COMMITTED" ? "good" : b.status === "FAILED" ? "danger" : "neutral"}>
+                        {b.fetching ? t("imports.statuses.FETCHING") : t(`imports.statuses.${b.status}`)}
+                      </Badge>
                       {b.status === "RUNNING" || b.status === "QUEUED" ? (
                         <progress aria-label={t("imports.progress")} value={b.processed} max={Math.max(b.total, 1)} />
                       ) : null}

@@ -18,10 +18,31 @@ export const UploadSchema = z.object({
 export const BOARDS = ["hh", "superjob"] as const;
 export type Board = (typeof BOARDS)[number];
 
-export const ApiSearchSchema = z.object({
-  board: z.enum(BOARDS),
-  vacancyId: z.string({ error: "imports.apiVacancyRequired" }).trim().min(1, "imports.apiVacancyRequired").max(100),
-});
+/** An hh.ru vacancy's id, or its page's address as a recruiter copies it (https://hh.ru/vacancy/123456). */
+const hhVacancyId = z
+  .string()
+  .trim()
+  .transform((value) => /hh\.ru\/vacancy\/(\d+)/.exec(value)?.[1] ?? value)
+  .pipe(z.string().regex(/^\d{1,20}$/, "imports.hhVacancyIdInvalid"));
+
+/**
+ * A board search for a vacancy: its target and adjacent companies in the board's
+ * resume database ("companies"), or the responses to the employer's own hh.ru
+ * vacancy ("responses", which needs that vacancy's id).
+ */
+export const ApiSearchSchema = z
+  .object({
+    board: z.enum(BOARDS),
+    vacancyId: z.string({ error: "imports.apiVacancyRequired" }).trim().min(1, "imports.apiVacancyRequired").max(100),
+    search: z.enum(["companies", "responses"]).default("companies"),
+    hhVacancyId: hhVacancyId.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.search !== "responses") return;
+    if (value.board !== "hh") ctx.addIssue({ code: "custom", path: ["board"], message: "imports.responsesOnlyHh" });
+    if (!value.hhVacancyId) ctx.addIssue({ code: "custom", path: ["hhVacancyId"], message: "imports.hhVacancyIdRequired" });
+  })
+  .transform(({ search, hhVacancyId, ...rest }) => ({ ...rest, hhVacancyId: search === "responses" ? (hhVacancyId ?? null) : null }));
 
 /** A CSV/XLSX waiting for its columns: headers, the first rows, the guess, and the fields to map. */
 export type PendingMapping = { headers: string[]; sample: string[][]; guessed: Record<string, string | null>; fields: string[] };

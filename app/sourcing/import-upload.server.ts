@@ -1,19 +1,17 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
-import { type BoardSearchResult } from "./importers/board-search";
-import { hhClientFromEnv } from "./importers/hh-client.server";
-import { superjobClientFromEnv } from "./importers/superjob-client.server";
 import { type Mapping, TABLE_FIELDS } from "./importers/table";
 import { parseUpload } from "./importers/upload.server";
 import { completeMapping, createImportBatch, createPendingBatch, pendingFile, pendingMapping } from "./imports.server";
-import { type Board, BOARDS, mappingSchema, type PendingMapping } from "./import-forms";
+import { mappingSchema, type PendingMapping } from "./import-forms";
 import { ImportRefused } from "./record";
 
 /**
- * From an upload or an API search to an import batch: the importers read the input
+ * From an upload to an import batch: the importers read the input
  * (app/sourcing/importers/*); a CSV/XLSX whose columns could not all be recognised
- * waits, with its file, for the recruiter to map them.
+ * waits, with its file, for the recruiter to map them. Board searches run as a job:
+ * api-search.server.ts.
  */
 
 export { pendingMapping };
@@ -21,7 +19,7 @@ export { pendingMapping };
 /** An input the recruiter can fix, reported on the form field it concerns. */
 export class ImportInputRefused extends Error {
   constructor(
-    readonly field: "vacancyId" | "board" | "file",
+    readonly field: "vacancyId" | "board" | "hhVacancyId" | "file",
     readonly messageKey: string,
   ) {
     super(messageKey);
@@ -29,25 +27,8 @@ export class ImportInputRefused extends Error {
   }
 }
 
-const BOARD_SETTINGS = {
-  hh: { name: "hh.ru", source: "HH", variable: "HH_API_TOKEN", client: () => hhClientFromEnv() },
-  superjob: { name: "SuperJob", source: "SUPERJOB", variable: "SUPERJOB_APP_KEY", client: () => superjobClientFromEnv() },
-} as const;
-
-export function apiBoards(): Array<{ board: Board; name: string; configured: boolean; variable: string }> {
-  return BOARDS.map((board) => {
-    const { name, variable, client } = BOARD_SETTINGS[board];
-    return { board, name, variable, configured: client() !== null };
-  });
-}
-
-/**
- * A search waits in the request, so it is capped: hh.ru shows contacts only in full
- * resumes, fetched one by one at the board's polite pace (about two a second).
- */
-export const API_SEARCH_LIMIT = 100;
-
-async function importVacancy(vacancyId: string | null) {
+/** The open vacancy an import adds people to, with the companies a board search looks for. */
+export async function importVacancy(vacancyId: string | null) {
   if (!vacancyId) return null;
   const vacancy = await db().vacancy.findFirst({
     where: { id: vacancyId, status: { not: "CLOSED" } },
@@ -55,35 +36,6 @@ async function importVacancy(vacancyId: string | null) {
   });
   if (!vacancy) throw new ImportInputRefused("vacancyId", "imports.vacancyNotFound");
   return vacancy;
-}
-
-/** Searches a board for people from the vacancy's target and adjacent companies; the result waits as a batch. */
-export async function runApiSearch(input: { board: Board; vacancyId: string; actorId: string }): Promise<{ id: string }> {
-  const settings = BOARD_SETTINGS[input.board];
-  const vacancy = (await importVacancy(input.vacancyId))!;
-  const client = settings.client();
-  if (!client) throw new ImportInputRefused("board", `imports.apiNotConfigured|board=${settings.name}|variable=${settings.variable}`);
-  const names = vacancy.companyLists.map((l) => l.company.name);
-  if (!names.length) throw new ImportInputRefused("vacancyId", "imports.apiNoCompanies");
-  let result: BoardSearchResult;
-  try {
-    result = await client.searchCompanies(names, { maxResults: API_SEARCH_LIMIT });
-  } catch (error) {
-    if (error instanceof ImportRefused) throw new ImportInputRefused("board", error.messageKey);
-    throw error;
-  }
-  if (!result.records.length) throw new ImportInputRefused("board", "imports.apiNothing");
-  return createImportBatch({
-    source: settings.source,
-    channel: "API",
-    adapter: `${input.board}-api`,
-    label: `${settings.name}: ${vacancy.title}`,
-    vacancyId: vacancy.id,
-    actorId: input.actorId,
-    records: result.records,
-    rowErrors: [],
-    search: { found: result.found, skipped: result.skipped, notes: result.notes },
-  });
 }
 
 const KIND_SOURCE = { "hh-json": "HH", "superjob-json": "SUPERJOB", csv: "FILE", xlsx: "FILE" } as const;

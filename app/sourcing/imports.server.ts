@@ -1,4 +1,5 @@
 import { type ImportBatch, type ImportStatus, Prisma } from "@prisma/client";
+import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { enqueue } from "~/utils/jobs.server";
 import { type ImportSummary, ingestRecords, type IngestOutcome, previewRecords } from "./ingest.server";
@@ -10,6 +11,9 @@ import { type CandidateRecord, CandidateRecordSchema, type Channel, type RowErro
  * them. A commit is all or nothing: one transaction, inline for small batches, in a
  * background job (sourcing.import) for large ones, which reports progress from a
  * second connection so the page can show it while the transaction is still open.
+ * A board search first fetches in a job of its own (api-search.server.ts), the batch
+ * QUEUED/RUNNING with `summary.fetch` set, and ends in PREVIEW like an upload.
+ * Creating, discarding and committing a batch are audited in the same transaction.
  */
 
 /** Up to this many records commit while the recruiter waits; more go to a job. */
@@ -19,8 +23,26 @@ export const INLINE_COMMIT_LIMIT = 200;
 const COMMIT_TX = { maxWait: 30_000, timeout: 20 * 60_000 };
 
 export type CommitResult = { new: number; merged: number; unchanged: number; erased: number };
+/** While a board search fetches: what it looks for, and how far it has come. */
+export type FetchState = {
+  board: string;
+  kind: "companies" | "responses";
+  /** Responses: the hh.ru vacancy's id. */
+  hhVacancyId?: string;
+  page: number;
+  pages: number;
+  found: number;
+};
+
 /** What the batch keeps after commit: counts only, no names. */
-export type StoredSummary = Partial<ImportSummary> & { result?: CommitResult; search?: SearchReport };
+export type StoredSummary = Partial<ImportSummary> & { result?: CommitResult; search?: SearchReport; fetch?: FetchState };
+
+/** A batch whose board search is still fetching, queued or running: only then is `summary.fetch` set. */
+export const FETCHING = { status: { in: ["QUEUED", "RUNNING"] }, summary: { path: ["fetch"], not: Prisma.AnyNull } } satisfies Prisma.ImportBatchWhereInput;
+
+export function isFetching(batch: { status: ImportStatus; summary: unknown }): boolean {
+  return (batch.status === "QUEUED" || batch.status === "RUNNING") && Boolean((batch.summary as StoredSummary | null)?.fetch);
+}
 
 export class ImportCommitRefused extends Error {
   constructor(readonly problem: "not-found" | "row-errors" | "not-preview" | "empty") {
@@ -43,9 +65,29 @@ export type CreateBatchInput = {
   search?: SearchReport;
 };
 
-export type SearchReport = { found: number; skipped: RowError[]; notes: string[] };
+export type SearchReport = {
+  found: number;
+  skipped: RowError[];
+  notes: string[];
+  /** Responses to this hh.ru vacancy, rather than a search of the resume database. */
+  hhVacancyId?: string;
+};
 
-const asJson = (value: unknown) => value as Prisma.InputJsonValue;
+export const asJson = (value: unknown) => value as Prisma.InputJsonValue;
+
+const CREATED_SELECT = { id: true, source: true, channel: true, adapter: true, vacancyId: true, total: true } as const;
+
+/** The audit entry of a new batch: what it is, never whom it holds. */
+export async function auditCreated(
+  tx: Tx,
+  batch: { id: string; source: Source; channel: Channel; adapter: string; vacancyId: string | null; total: number },
+  actorId: string | null,
+  extra: Record<string, string | undefined> = {},
+) {
+  const { id, ...details } = batch;
+  await audit(tx, { actorId, action: "import.create", entityType: "ImportBatch", entityId: id, details: { ...details, ...extra } });
+  return { id };
+}
 
 type PendingFile = { pending: PendingMapping; file: { name: string; base64: string } };
 
@@ -56,19 +98,22 @@ export function pendingMapping(mapping: Prisma.JsonValue | null): PendingMapping
 
 /** A CSV/XLSX batch whose columns the recruiter still has to map: no records yet. */
 export function createPendingBatch(input: Omit<CreateBatchInput, "records" | "rowErrors" | "mapping"> & { mapping: PendingFile }) {
-  return db().importBatch.create({
-    data: {
-      source: input.source,
-      channel: input.channel,
-      adapter: input.adapter,
-      label: input.label.slice(0, 300),
-      vacancyId: input.vacancyId,
-      createdById: input.actorId,
-      status: "PREVIEW",
-      records: [],
-      mapping: asJson(input.mapping),
-    },
-    select: { id: true },
+  return db().$transaction(async (tx) => {
+    const batch = await tx.importBatch.create({
+      data: {
+        source: input.source,
+        channel: input.channel,
+        adapter: input.adapter,
+        label: input.label.slice(0, 300),
+        vacancyId: input.vacancyId,
+        createdById: input.actorId,
+        status: "PREVIEW",
+        records: [],
+        mapping: asJson(input.mapping),
+      },
+      select: CREATED_SELECT,
+    });
+    return auditCreated(tx, batch, input.actorId);
   });
 }
 
@@ -91,22 +136,25 @@ export async function completeMapping(batchId: string, input: { records: Candida
 /** Stores the parsed records and row errors with the preview of what a commit would do. */
 export async function createImportBatch(input: CreateBatchInput): Promise<{ id: string }> {
   const summary = await previewRecords(input.records, input.vacancyId);
-  return db().importBatch.create({
-    data: {
-      source: input.source,
-      channel: input.channel,
-      adapter: input.adapter,
-      label: input.label.slice(0, 300),
-      vacancyId: input.vacancyId,
-      createdById: input.actorId,
-      status: "PREVIEW",
-      records: asJson(input.records),
-      rowErrors: asJson(input.rowErrors),
-      summary: asJson(input.search ? { ...summary, search: input.search } : summary),
-      mapping: input.mapping ?? undefined,
-      total: input.records.length,
-    },
-    select: { id: true },
+  return db().$transaction(async (tx) => {
+    const batch = await tx.importBatch.create({
+      data: {
+        source: input.source,
+        channel: input.channel,
+        adapter: input.adapter,
+        label: input.label.slice(0, 300),
+        vacancyId: input.vacancyId,
+        createdById: input.actorId,
+        status: "PREVIEW",
+        records: asJson(input.records),
+        rowErrors: asJson(input.rowErrors),
+        summary: asJson(input.search ? { ...summary, search: input.search } : summary),
+        mapping: input.mapping ?? undefined,
+        total: input.records.length,
+      },
+      select: CREATED_SELECT,
+    });
+    return auditCreated(tx, batch, input.actorId);
   });
 }
 
@@ -133,11 +181,13 @@ async function writeBatch(tx: Tx, batch: ImportBatch, actorId: string | null, on
   const records = CandidateRecordSchema.array().parse(batch.records);
   const outcomes = await ingestRecords(tx, records, { vacancyId: batch.vacancyId, actorId, batchId: batch.id, onProgress });
   const { rows: _rows, ...counts } = batch.summary as StoredSummary;
+  const result = resultOf(outcomes);
   // The records now live in candidates and source records (where erasure can reach them).
   await tx.importBatch.update({
     where: { id: batch.id },
-    data: { status: "COMMITTED", processed: records.length, committedAt: new Date(), error: null, records: [], summary: asJson({ ...counts, result: resultOf(outcomes) }) },
+    data: { status: "COMMITTED", processed: records.length, committedAt: new Date(), error: null, records: [], summary: asJson({ ...counts, result }) },
   });
+  await audit(tx, { actorId, action: "import.commit", entityType: "ImportBatch", entityId: batch.id, details: { vacancyId: batch.vacancyId, records: records.length, ...result } });
   return outcomes;
 }
 
@@ -205,16 +255,22 @@ export async function runImportBatch(batchId: string, actorId: string | null, { 
   }
 }
 
-/** Throws the batch away: its records and names go, the counts stay. */
-export async function discardImportBatch(batchId: string): Promise<boolean> {
-  const batch = await db().importBatch.findUnique({ where: { id: batchId }, select: { summary: true } });
-  if (!batch) return false;
-  const { rows: _rows, ...counts } = batch.summary as StoredSummary;
-  const { count } = await db().importBatch.updateMany({
-    where: { id: batchId, status: { in: ["PREVIEW", "FAILED"] } },
-    data: { status: "DISCARDED", records: [], rowErrors: [], summary: asJson(counts), mapping: Prisma.DbNull },
+/**
+ * Throws the batch away: its records and names go, the counts stay. A board search
+ * still fetching is stopped this way too (its job sees the batch gone at the next page).
+ */
+export async function discardImportBatch(batchId: string, actorId: string | null): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { summary: true } });
+    if (!batch) return false;
+    const { rows: _rows, fetch: _fetch, ...counts } = batch.summary as StoredSummary;
+    const { count } = await tx.importBatch.updateMany({
+      where: { id: batchId, OR: [{ status: { in: ["PREVIEW", "FAILED"] } }, FETCHING] },
+      data: { status: "DISCARDED", records: [], rowErrors: [], summary: asJson(counts), mapping: Prisma.DbNull },
+    });
+    if (count) await audit(tx, { actorId, action: "import.discard", entityType: "ImportBatch", entityId: batchId });
+    return count > 0;
   });
-  return count > 0;
 }
 
 const LIST_SELECT = {
@@ -233,8 +289,14 @@ const LIST_SELECT = {
   createdBy: { select: { name: true } },
 } as const;
 
-export function listImportBatches({ take = 30 }: { take?: number } = {}) {
-  return db().importBatch.findMany({ orderBy: { createdAt: "desc" }, take, select: LIST_SELECT });
+/** Recent batches; those whose board search is still fetching carry its progress (`fetching`). */
+export async function listImportBatches({ take = 30 }: { take?: number } = {}) {
+  const batches = await db().importBatch.findMany({ orderBy: { createdAt: "desc" }, take, select: LIST_SELECT });
+  const running = batches.filter((b) => b.status === "QUEUED" || b.status === "RUNNING").map((b) => b.id);
+  // Only the few running ones, since a previewed batch's summary holds every row.
+  const fetching = running.length ? await db().importBatch.findMany({ where: { id: { in: running }, ...FETCHING }, select: { id: true, summary: true } }) : [];
+  const fetchOf = new Map(fetching.map((b) => [b.id, (b.summary as StoredSummary).fetch ?? null]));
+  return batches.map((b) => ({ ...b, fetching: fetchOf.get(b.id) ?? null }));
 }
 
 export async function getImportBatch(id: string) {

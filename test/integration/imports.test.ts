@@ -51,8 +51,26 @@ const view = async (id: string, cookie: string) => {
   const response = await respond(() => batchLoader({ request: getRequest(`/imports/${id}`, cookie), params: { id }, context }));
   return { status: response.status, data: response.status === 200 ? await response.json() : null };
 };
+/** What an import writes about people; the batch's own audit entries (import.*) are not counted. */
 const counts = () =>
-  Promise.all([db().candidate.count(), db().sourceRecord.count(), db().workExperience.count(), db().application.count(), db().company.count(), db().auditEntry.count()]);
+  Promise.all([
+    db().candidate.count(),
+    db().sourceRecord.count(),
+    db().workExperience.count(),
+    db().application.count(),
+    db().company.count(),
+    db().auditEntry.count({ where: { entityType: { not: "ImportBatch" } } }),
+  ]);
+const trailOf = async (batchId: string) =>
+  (await db().auditEntry.findMany({ where: { entityType: "ImportBatch", entityId: batchId }, orderBy: { id: "asc" } })).map((e) => [e.action, e.actorId, e.details]);
+
+/** Makes the database itself refuse one person, as a full disk or a broken constraint would. */
+const REFUSED = "Отказной";
+beforeAll(async () => {
+  await db().$executeRawUnsafe(`CREATE FUNCTION test_refuse_candidate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN IF NEW."lastName" = '${REFUSED}' THEN RAISE EXCEPTION 'test: the database refuses %', NEW."lastName"; END IF; RETURN NEW; END $$`);
+  await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse_candidate BEFORE INSERT ON "Candidate" FOR EACH ROW EXECUTE FUNCTION test_refuse_candidate()`);
+});
 
 describe("a small batch", () => {
   test("is previewed, committed in one go by the route, and keeps counts, not people", async () => {
@@ -94,8 +112,8 @@ describe("a small batch", () => {
 
   test("that fails on one record rolls everything back and is marked failed", async () => {
     const { cookie } = await recruiter();
-    // PostgreSQL's integer ends at 2,147,483,647: the 150th record cannot be written.
-    const records = Array.from({ length: 200 }, (_, i) => record(i === 149 ? { salaryExpectationRub: 3_000_000_000 } : {}));
+    // The 150th record passes every check but the database refuses it.
+    const records = Array.from({ length: 200 }, (_, i) => record(i === 149 ? { lastName: REFUSED } : {}));
     const batch = await batchOf(records);
     const before = await counts();
     const response = await post(batch.id, "commit", cookie);
@@ -103,7 +121,9 @@ describe("a small batch", () => {
     expect(await counts()).toEqual(before);
     const stored = await db().importBatch.findUniqueOrThrow({ where: { id: batch.id } });
     expect(stored.status).toBe("FAILED");
-    expect(stored.error).toBeTruthy();
+    expect(stored.error).toContain(`test: the database refuses ${REFUSED}`);
+    // Only its creation is on the trail: the failed commit left nothing, not even its entry.
+    expect((await trailOf(batch.id)).map(([action]) => action)).toEqual(["import.create"]);
     const page = await view(batch.id, cookie);
     expect(page.data.batch).toMatchObject({ status: "FAILED" });
   });
@@ -130,6 +150,28 @@ describe("a small batch", () => {
     expect(response.status).toBe(302);
     expect(await db().importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "DISCARDED", records: [] });
     expect((await post(batch.id, "commit", cookie)).status).toBe(400);
+    expect((await post(batch.id, "discard", cookie)).status).toBe(400);
+  });
+
+  test("creating, committing and discarding are on the audit trail, by whom, with counts and no names", async () => {
+    const { user, cookie } = await recruiter();
+    const vacancy = await db().vacancy.create({ data: { title: "KAM", city: "Москва", industry: "Оборудование" } });
+    const kept = await batchOf([record(), record()], { vacancyId: vacancy.id, actorId: user.id });
+    const created = { source: "HH", channel: "FILE", adapter: "hh-file", vacancyId: vacancy.id, total: 2 };
+    expect(await trailOf(kept.id)).toEqual([["import.create", user.id, created]]);
+    await post(kept.id, "commit", cookie);
+    expect(await trailOf(kept.id)).toEqual([
+      ["import.create", user.id, created],
+      ["import.commit", user.id, { vacancyId: vacancy.id, records: 2, new: 2, merged: 0, unchanged: 0, erased: 0 }],
+    ]);
+
+    const thrown = await batchOf([record({ lastName: "Забытов" })], { actorId: user.id });
+    await post(thrown.id, "discard", cookie);
+    expect(await trailOf(thrown.id)).toEqual([
+      ["import.create", user.id, { ...created, vacancyId: null, total: 1 }],
+      ["import.discard", user.id, null],
+    ]);
+    expect(JSON.stringify(await db().auditEntry.findMany({ where: { entityType: "ImportBatch" }, select: { details: true } }))).not.toMatch(/Смирнов|Забытов|@imports\.test/);
   });
 });
 
@@ -177,14 +219,19 @@ describe("a large batch", () => {
     expect(await db().sourceRecord.count({ where: { importBatchId: batch.id } })).toBe(1_200);
     expect(await db().importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ processed: 1_200, summary: { result: { new: 1_200 } } });
 
-    // A retried job finds the batch committed and does nothing.
+    // A retried job finds the batch committed and does nothing, not even a second entry.
     const before = await counts();
     await runImportBatch(batch.id, user.id, { isLastAttempt: true });
     expect(await counts()).toEqual(before);
+    expect((await trailOf(batch.id)).map(([action, actor]) => [action, actor])).toEqual([
+      ["import.create", user.id],
+      ["import.commit", user.id],
+    ]);
   });
 
   test("rolls everything back when a record fails, and is marked failed on the last attempt", { timeout: 60_000 }, async () => {
-    const records = Array.from({ length: 600 }, (_, i) => record(i === 550 ? { salaryExpectationRub: 3_000_000_000 } : {}));
+    // Two chunks of 250 are written before the third fails: all of it is rolled back.
+    const records = Array.from({ length: 600 }, (_, i) => record(i === 550 ? { lastName: REFUSED } : {}));
     const batch = await batchOf(records);
     await db().importBatch.update({ where: { id: batch.id }, data: { status: "QUEUED" } });
     const before = await counts();
