@@ -1,3 +1,6 @@
+import { differenceInMonths, parseISO } from "date-fns";
+import { companyMatchKey } from "./company-match";
+
 /**
  * Where a candidate stands in the market sort for one vacancy (METHOD.md §1), and why.
  * Pure and client-safe.
@@ -8,7 +11,9 @@
  * 3. Otherwise a job at an adjacent company, or in an adjacent niche (a keyword found
  *    in the job's industry or employer name), makes them adjacent.
  * 4. Everyone else is the open market.
- * The reason names the job that decided it: the most recent one of its kind.
+ * The reason names the job that decided it: the most recent one of its kind. What
+ * that precedence outranked is kept in `also` (a struck-out person who also worked at
+ * a target company shows both), so a recruiter weighing an override sees everything.
  */
 
 export const TIERS = ["TARGET", "ADJACENT", "OPEN_MARKET", "EXCLUDED"] as const;
@@ -32,8 +37,8 @@ export type TierCriteria = {
   niches: readonly string[];
 };
 
-/** Stored in Application.tierReason; shown as "excluded: worked at X (2019–2021)". */
-export type TierReason = {
+/** One job that matched a list or a niche. */
+export type TierMatch = {
   list: ListKind;
   match: "company" | "niche";
   companyName: string;
@@ -42,6 +47,16 @@ export type TierReason = {
   endedOn: string | null;
   niche?: string;
 };
+
+/**
+ * Stored in Application.tierReason; shown as "excluded: worked at X (2019–2021); also:
+ * target company Y (2021–present)". `also` is absent when nothing else matched, and in
+ * reasons stored before it existed.
+ */
+export type TierReason = TierMatch & { also?: TierMatch[] };
+
+/** At most this many other matches are kept: one per company, the strongest first. */
+export const MAX_ALSO = 5;
 
 export type TierResult = { tier: Tier; reason: TierReason | null };
 
@@ -91,7 +106,7 @@ function byRecency(a: TierJob, b: TierJob): number {
   return end(b).localeCompare(end(a)) || b.startedOn.localeCompare(a.startedOn);
 }
 
-function reasonFor(job: TierJob, list: ListKind, niche?: string): TierReason {
+function matchOf(job: TierJob, list: ListKind, niche?: string): TierMatch {
   return {
     list,
     match: niche === undefined ? "company" : "niche",
@@ -103,19 +118,51 @@ function reasonFor(job: TierJob, list: ListKind, niche?: string): TierReason {
   };
 }
 
-export function tierFor(jobs: readonly TierJob[], criteria: TierCriteria): TierResult {
-  const recent = [...jobs].sort(byRecency);
-  const listOf = (job: TierJob) => (job.companyId ? criteria.lists.get(job.companyId) : undefined);
+/** What one job matched, if anything: its company's list first, else an adjacent niche. */
+function jobMatch(job: TierJob, criteria: TierCriteria): TierMatch | null {
+  const list = job.companyId ? criteria.lists.get(job.companyId) : undefined;
+  if (list) return matchOf(job, list);
+  const text = `${job.industry ?? ""} ${job.companyName}`;
+  const niche = criteria.niches.find((n) => nicheMatches(n, text));
+  return niche === undefined ? null : matchOf(job, "ADJACENT", niche);
+}
 
-  for (const kind of ["EXCLUDED", "TARGET"] as const) {
-    const job = recent.find((j) => listOf(j) === kind);
-    if (job) return { tier: kind, reason: reasonFor(job, kind) };
+/** Strongest first: excluded, target, adjacent (by company or by niche alike). */
+const STRENGTH = (m: TierMatch) => ["EXCLUDED", "TARGET", "ADJACENT"].indexOf(m.list);
+
+/** A company's identity for "one entry per company": its catalog id, else its name's key. */
+const companyOf = (job: TierJob) => job.companyId ?? `name:${companyMatchKey(job.companyName) || job.companyName}`;
+
+export function tierFor(jobs: readonly TierJob[], criteria: TierCriteria): TierResult {
+  // Recency first, then strength: the sort is stable, so within one strength the most recent job leads.
+  const matches = [...jobs]
+    .sort(byRecency)
+    .flatMap((job) => {
+      const match = jobMatch(job, criteria);
+      return match ? [{ job, match }] : [];
+    })
+    .sort((a, b) => STRENGTH(a.match) - STRENGTH(b.match));
+  const [decided, ...rest] = matches;
+  if (!decided) return { tier: "OPEN_MARKET", reason: null };
+
+  const seen = new Set([companyOf(decided.job)]);
+  const also: TierMatch[] = [];
+  for (const { job, match } of rest) {
+    if (also.length === MAX_ALSO) break;
+    if (seen.has(companyOf(job))) continue;
+    seen.add(companyOf(job));
+    also.push(match);
   }
-  for (const job of recent) {
-    if (listOf(job) === "ADJACENT") return { tier: "ADJACENT", reason: reasonFor(job, "ADJACENT") };
-    const text = `${job.industry ?? ""} ${job.companyName}`;
-    const niche = criteria.niches.find((n) => nicheMatches(n, text));
-    if (niche !== undefined) return { tier: "ADJACENT", reason: reasonFor(job, "ADJACENT", niche) };
-  }
-  return { tier: "OPEN_MARKET", reason: null };
+  return { tier: decided.match.list, reason: also.length ? { ...decided.match, also } : decided.match };
+}
+
+/**
+ * Whether a job is current, or how many whole months before `today` it ended (both ISO
+ * days). An end date still ahead (a notice period) counts as current. The reason keeps
+ * dates, not ages, so it does not go stale; the age is worked out when it is shown.
+ */
+export function jobRecency(endedOn: string | null, today: string): { current: true } | { current: false; monthsAgo: number } {
+  const [end, now] = [endedOn?.slice(0, 10), today.slice(0, 10)];
+  if (!end || end >= now) return { current: true };
+  return { current: false, monthsAgo: differenceInMonths(parseISO(now), parseISO(end)) };
 }

@@ -1,5 +1,6 @@
+import { type TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { type TierReason } from "~/sourcing/tiers";
+import { jobRecency, type TierMatch, type TierReason } from "~/sourcing/tiers";
 import { useLocale } from "./use-locale";
 
 /** A job's months as "03.2019" (ru) or "Mar 2019" (en); dates are ISO calendar days. */
@@ -9,15 +10,45 @@ function month(iso: string, locale: string): string {
   );
 }
 
-/** Why a candidate is in their tier, naming the job that decided it. */
-export function TierReasonText({ reason }: { reason: TierReason | null }) {
+/** "3 года назад" / "3 years ago", in months under a year ("в этом месяце" / "this month"). */
+function ago(monthsAgo: number, locale: string): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: monthsAgo === 0 ? "auto" : "always" });
+  return monthsAgo < 12 ? format.format(-monthsAgo, "month") : format.format(-Math.floor(monthsAgo / 12), "year");
+}
+
+function matchText(match: TierMatch, t: TFunction, locale: string, keys: { company: string; niche: string }): string {
+  const period = t("tierReasons.period", {
+    from: month(match.startedOn, locale),
+    to: match.endedOn ? month(match.endedOn, locale) : t("tierReasons.present"),
+  });
+  const params = { company: match.companyName, title: match.jobTitle, period, niche: match.niche ?? "" };
+  return match.match === "niche" ? t(keys.niche, params) : t(`${keys.company}.${match.list}`, params);
+}
+
+/**
+ * Why a candidate is in their tier, naming the job that decided it; for an excluded job
+ * whether it is current or how long ago it ended (what an override turns on), then what
+ * else matched. `today` (ISO day) is for tests; pages show the age as of now.
+ */
+export function TierReasonText({ reason, today }: { reason: TierReason | null; today?: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (!reason) return <>{t("tierReasons.none")}</>;
-  const period = t("tierReasons.period", {
-    from: month(reason.startedOn, locale),
-    to: reason.endedOn ? month(reason.endedOn, locale) : t("tierReasons.present"),
-  });
-  const params = { company: reason.companyName, title: reason.jobTitle, period, niche: reason.niche ?? "" };
-  return <>{reason.match === "niche" ? t("tierReasons.niche", params) : t(`tierReasons.company.${reason.list}`, params)}</>;
+  let text = matchText(reason, t, locale, { company: "tierReasons.company", niche: "tierReasons.niche" });
+  if (reason.list === "EXCLUDED" && reason.match === "company" && reason.endedOn !== undefined) {
+    const recency = jobRecency(reason.endedOn, today ?? new Date().toISOString().slice(0, 10));
+    text += ` ${recency.current ? t("tierReasons.current") : t("tierReasons.ended", { ago: ago(recency.monthsAgo, locale) })}`;
+  }
+  const also = (reason.also ?? []).map((m) => matchText(m, t, locale, { company: "tierReasons.alsoCompany", niche: "tierReasons.alsoNiche" }));
+  return (
+    <>
+      {text}
+      {also.length ? (
+        <>
+          {" "}
+          <span className="muted">{t("tierReasons.also", { matches: also.join("; ") })}</span>
+        </>
+      ) : null}
+    </>
+  );
 }

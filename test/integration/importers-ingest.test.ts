@@ -195,7 +195,19 @@ describe("importing into a vacancy with target, excluded and adjacent lists", ()
     expect(byName).toEqual({
       Петрова: ["SOURCED", "TARGET", { list: "TARGET", match: "company", companyName: "ООО «Гидромаш»", jobTitle: "KAM", startedOn: "2019-03-01", endedOn: null }],
       // A past job at an excluded company strikes out even a current target one.
-      Смирнов: ["SOURCED", "EXCLUDED", { list: "EXCLUDED", match: "company", companyName: "ЗАО «Откат-Трейд»", jobTitle: "Менеджер", startedOn: "2014-01-01", endedOn: "2016-06-01" }],
+      Смирнов: [
+        "SOURCED",
+        "EXCLUDED",
+        {
+          list: "EXCLUDED",
+          match: "company",
+          companyName: "ЗАО «Откат-Трейд»",
+          jobTitle: "Менеджер",
+          startedOn: "2014-01-01",
+          endedOn: "2016-06-01",
+          also: [{ list: "TARGET", match: "company", companyName: "Гидромаш", jobTitle: "Ведущий менеджер", startedOn: "2020-01-01", endedOn: null }],
+        },
+      ],
       Кузнецов: ["SOURCED", "ADJACENT", { list: "ADJACENT", match: "company", companyName: "Насосы Групп LLC", jobTitle: "KAM", startedOn: "2021-05-01", endedOn: null }],
       Иванов: ["SOURCED", "TARGET", { list: "TARGET", match: "company", companyName: "ГИДРОМАШ", jobTitle: "Менеджер", startedOn: "2010-01-01", endedOn: "2012-12-01" }],
       Белова: ["SOURCED", "ADJACENT", expect.objectContaining({ list: "ADJACENT", match: "niche", companyName: "Вектор", jobTitle: "KAM", niche: "трубопроводная арматура" })],
@@ -230,5 +242,15 @@ describe("importing into a vacancy with target, excluded and adjacent lists", ()
     const again = await ingest((await hh.searchCompanies(["Гидромаш", "Насосы Групп"])).records);
     expect(again.map((o) => o.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
     expect(await db().sourceRecord.count()).toBe(before);
+  });
+});
+
+describe("dump", () => {
+  it("dumps", async () => {
+    const people = await db().candidate.findMany({ where: { mergedIntoId: null }, orderBy: { lastName: "asc" }, include: { sources: { orderBy: { source: "asc" } }, workHistory: { orderBy: { startedOn: "desc" } }, applications: true } });
+    for (const p of people) {
+      const { sources, workHistory, applications, ...c } = p;
+      console.log(JSON.stringify({ c, jobs: workHistory.map((j) => [j.companyName, j.title, j.industry, j.startedOn, j.endedOn, j.companyId]), apps: applications.map((a) => [a.tier, a.tierReason]), sources: sources.map((s) => ({ ...s, raw: JSON.stringify(s.raw).slice(0, 200) })) }, null, 1));
+    }
   });
 });

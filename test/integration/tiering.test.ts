@@ -88,6 +88,8 @@ describe("tiering", () => {
       jobTitle: "Менеджер по продажам",
       startedOn: "2015-01-01",
       endedOn: "2016-01-01",
+      // the current target job the blacklist outranked is kept beside it
+      also: [{ list: "TARGET", match: "company", companyName: "ПерваяТир", jobTitle: "Менеджер по продажам", startedOn: "2021-01-01", endedOn: null }],
     });
     expect((await db().application.findUniqueOrThrow({ where: { id: applications[4]!.id } })).tierReason).toMatchObject({ match: "niche", niche: "арматура" });
 

@@ -1,6 +1,9 @@
 import { type Widen } from "../widen";
 
-/** Why a candidate is in their tier: the job that decided it (helper: matching). */
+/**
+ * Why a candidate is in their tier: the job that decided it, how long ago an excluded
+ * job ended, and what else matched (helper: matching).
+ */
 export const ru = {
   company: {
     TARGET: "Целевая компания: {{company}} — {{title}}, {{period}}",
@@ -11,6 +14,15 @@ export const ru = {
   period: "{{from}} — {{to}}",
   present: "по наст. время",
   none: "Ни одного места работы из списков вакансии или смежных ниш.",
+  current: "(работает там сейчас)",
+  ended: "(работа там закончилась {{ago}})",
+  also: "Также: {{matches}}",
+  alsoCompany: {
+    TARGET: "целевая компания {{company}} — {{title}}, {{period}}",
+    EXCLUDED: "исключённая компания {{company}} — {{title}}, {{period}}",
+    ADJACENT: "смежная компания {{company}} — {{title}}, {{period}}",
+  },
+  alsoNiche: "смежная ниша «{{niche}}»: {{company}} — {{title}}, {{period}}",
 };
 
 export const en: Widen<typeof ru> = {
@@ -23,4 +35,13 @@ export const en: Widen<typeof ru> = {
   period: "{{from}} – {{to}}",
   present: "present",
   none: "No job at a company on the vacancy's lists or in an adjacent niche.",
+  current: "(works there now)",
+  ended: "(left {{ago}})",
+  also: "Also: {{matches}}",
+  alsoCompany: {
+    TARGET: "target company {{company}} — {{title}}, {{period}}",
+    EXCLUDED: "excluded company {{company}} — {{title}}, {{period}}",
+    ADJACENT: "adjacent company {{company}} — {{title}}, {{period}}",
+  },
+  alsoNiche: "adjacent niche “{{niche}}”: {{company}} — {{title}}, {{period}}",
 };
