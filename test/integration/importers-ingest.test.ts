@@ -244,13 +244,3 @@ describe("importing into a vacancy with target, excluded and adjacent lists", ()
     expect(await db().sourceRecord.count()).toBe(before);
   });
 });
-
-describe("dump", () => {
-  it("dumps", async () => {
-    const people = await db().candidate.findMany({ where: { mergedIntoId: null }, orderBy: { lastName: "asc" }, include: { sources: { orderBy: { source: "asc" } }, workHistory: { orderBy: { startedOn: "desc" } }, applications: true } });
-    for (const p of people) {
-      const { sources, workHistory, applications, ...c } = p;
-      console.log(JSON.stringify({ c, jobs: workHistory.map((j) => [j.companyName, j.title, j.industry, j.startedOn, j.endedOn, j.companyId]), apps: applications.map((a) => [a.tier, a.tierReason]), sources: sources.map((s) => ({ ...s, raw: JSON.stringify(s.raw).slice(0, 200) })) }, null, 1));
-    }
-  });
-});
