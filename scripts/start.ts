@@ -10,6 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { MAX_UPLOAD_BYTES } from "../app/sourcing/import-forms";
 import { describeDatabase, ensureDatabase } from "../app/utils/boot.server";
 import { env } from "../app/utils/env.server";
 
@@ -36,6 +37,18 @@ app.disable("x-powered-by");
 // X-Forwarded-For is believed only from a proxy on this machine (TRUST_PROXY widens it).
 app.set("trust proxy", config.TRUST_PROXY);
 app.use(compression());
+// No body parser runs here (Remix reads the stream itself), so nothing else bounds a
+// body: refuse one declared larger than the largest upload any form takes, before a
+// byte of it is read. Chunked bodies (no length declared) are bounded by the routes
+// that read them: the apply page counts bytes, the import upload caps its file part.
+const MAX_REQUEST_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
+app.use((req, res, next) => {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BODY_BYTES) {
+    res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send("Request body too large / Слишком большой запрос\n");
+    return;
+  }
+  next();
+});
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.all(

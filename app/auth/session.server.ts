@@ -18,9 +18,10 @@ export type SessionUser = {
 
 /**
  * SESSION_SECRET, or on a single machine a random secret made once and kept in
- * DATA_DIR so sessions survive restarts without any set-up.
+ * DATA_DIR so sessions survive restarts without any set-up. Also the key of the
+ * HMACs that keep addresses unreadable (app/sourcing/intake.server.ts).
  */
-function sessionSecret(): string {
+export function sessionSecret(): string {
   const fromEnv = env().SESSION_SECRET;
   if (fromEnv) return fromEnv;
   const file = path.resolve(env().DATA_DIR, "session-secret");

@@ -1,17 +1,26 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "~/auth/sign-in.server";
 import { formatRubRange } from "~/i18n/format";
-import { ApplyFormSchema, HONEYPOT_FIELD, submittedFields } from "~/sourcing/intake";
-import { ApplyRefused, openVacancy, requestLocale, submitApplication } from "~/sourcing/intake.server";
+import { APPLY_FIELDS, ApplyFormSchema, HONEYPOT_FIELD, MAX_APPLY_BODY_BYTES, MAX_APPLY_BODY_KB, submittedFields } from "~/sourcing/intake";
+import {
+  applyConsent,
+  ApplyRefused,
+  consentByVersion,
+  openVacancy,
+  refuseApplication,
+  requestLocale,
+  submitApplication,
+} from "~/sourcing/intake.server";
 import { Button, ErrorList, FormError } from "~/ui/form";
-import { dataTitle, i18nFor } from "~/ui/i18n-instance";
+import { dataTitle } from "~/ui/i18n-instance";
 import { PageHeader } from "~/ui/page";
 import { JobRows, PersonFields } from "~/ui/person-form-fields";
 import { useLocale } from "~/ui/use-locale";
+import { BodyTooLarge, readFormData } from "~/utils/body-limit.server";
 import { invariantResponse } from "~/utils/http";
 
 /**
@@ -26,37 +35,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public by design (candidates never sign in): only open vacancies exist here.
   const vacancy = await openVacancy(params.id ?? "");
   invariantResponse(vacancy, "Vacancy not found");
-  return json({ vacancy, sent: new URL(request.url).searchParams.has("sent") });
+  // The text shown and its version come from one place, so the consent kept is the one read.
+  const { text, textSha256 } = applyConsent(await requestLocale(request));
+  return json({ vacancy, consent: { text, version: textSha256 }, sent: new URL(request.url).searchParams.has("sent") });
 }
 
+const tooMany = (reply: SubmissionResult<string[]>) => json(reply, { status: 429, headers: { "Retry-After": "3600" } });
+
+/**
+ * Every post counts toward the address's hourly limit, accepted or not: a body over
+ * MAX_APPLY_BODY_KB is refused unread (413), a bot's trap field is thanked and
+ * forgotten, a form that does not validate comes back with its errors (or 429 once
+ * the address is over the limit), and only the declared fields of a valid one are kept.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const vacancy = await openVacancy(params.id ?? "");
   invariantResponse(vacancy, "Vacancy not found");
+  const ip = clientIp(context);
   const thanks = redirect(`/apply/${vacancy.id}?sent=1`);
-  const formData = await request.formData();
-  // A bot filled the hidden field: it sees the usual thank-you, nothing is stored.
-  if (String(formData.get(HONEYPOT_FIELD) ?? "").trim()) return thanks;
-  const submission = parseWithZod(formData, { schema: ApplyFormSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const locale = await requestLocale(request);
+  let formData: FormData;
   try {
-    await submitApplication({
-      vacancyId: vacancy.id,
-      form: submission.value,
-      raw: submittedFields(formData),
-      consentText: i18nFor(locale).t("intake.apply.consentText"),
-      ip: clientIp(context),
-    });
+    formData = await readFormData(request, MAX_APPLY_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    await refuseApplication({ vacancyId: vacancy.id, ip, problem: "too-large" });
+    throw json({ problem: "too-large" }, { status: 413 });
+  }
+  if (String(formData.get(HONEYPOT_FIELD) ?? "").trim()) {
+    await refuseApplication({ vacancyId: vacancy.id, ip, problem: "honeypot" });
+    return thanks;
+  }
+  const submission = parseWithZod(formData, { schema: ApplyFormSchema });
+  const consent = submission.status === "success" ? consentByVersion(submission.value.consentVersion) : null;
+  if (submission.status !== "success" || !consent) {
+    // A page shown before its consent text changed: the person reads the new one and agrees again.
+    const reply = submission.status === "success" ? submission.reply({ fieldErrors: { consent: ["intake.errors.consentChanged"] } }) : submission.reply();
+    const { limited } = await refuseApplication({ vacancyId: vacancy.id, ip, problem: "invalid" });
+    return limited ? tooMany(submission.reply({ formErrors: ["intake.apply.tooMany"] })) : json(reply, { status: 400 });
+  }
+  try {
+    await submitApplication({ vacancyId: vacancy.id, form: submission.value, fields: submittedFields(formData, APPLY_FIELDS), consent, ip });
   } catch (error) {
     if (!(error instanceof ApplyRefused)) throw error;
     invariantResponse(error.problem !== "closed", "Vacancy not found");
-    return json(submission.reply({ formErrors: ["intake.apply.tooMany"] }), { status: 429, headers: { "Retry-After": "3600" } });
+    return tooMany(submission.reply({ formErrors: ["intake.apply.tooMany"] }));
   }
   return thanks;
 }
 
 export default function ApplyPage() {
-  const { vacancy, sent } = useLoaderData<typeof loader>();
+  const { vacancy, consent, sent } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -102,7 +130,8 @@ export default function ApplyPage() {
           </div>
           <fieldset className="field">
             <legend>{t("intake.apply.consentTitle")}</legend>
-            <p className="field-hint">{t("intake.apply.consentText")}</p>
+            <p className="field-hint">{consent.text}</p>
+            <input type="hidden" name="consentVersion" value={consent.version} />
             <label className="checkbox">
               <input {...getInputProps(fields.consent, { type: "checkbox" })} required />
               {t("intake.apply.consentLabel")}
@@ -118,5 +147,37 @@ export default function ApplyPage() {
         </Form>
       </section>
     </>
+  );
+}
+
+/** A body too large gets a page that says so; anything else what the app says everywhere. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, message] =
+    status === 413
+      ? [t("intake.apply.tooLargeTitle"), t("intake.apply.tooLarge", { max: MAX_APPLY_BODY_KB })]
+      : status === 404
+        ? [t("errors.notFoundTitle"), t("errors.notFound")]
+        : [t("errors.unexpectedTitle"), t("errors.unexpected")];
+  return (
+    <div className="error-page" role="alert">
+      <p className="error-status">{status}</p>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        {status === 413 ? (
+          <Link to={`/apply/${id ?? ""}`} className="button button-primary">
+            {t("intake.apply.backToForm")}
+          </Link>
+        ) : (
+          <Link to="/" className="button button-primary">
+            {t("errors.backHome")}
+          </Link>
+        )}
+      </p>
+    </div>
   );
 }

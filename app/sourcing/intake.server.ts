@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
-import { getOptionalUser } from "~/auth/session.server";
-import { localeFromHeader, type AppLocale } from "~/i18n/i18n";
+import { getOptionalUser, sessionSecret } from "~/auth/session.server";
+import { LOCALES, localeFromHeader, type AppLocale } from "~/i18n/i18n";
 import { i18nFor } from "~/ui/i18n-instance";
+import { type AuditAction } from "~/utils/audit-actions";
 import { audit } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { localeFromCookie } from "~/utils/http";
 import { ingestRecords } from "./ingest.server";
 import { APPLY_LIMIT_PER_HOUR, applyRecord, manualRecord, type ApplyForm, type ManualEntry } from "./intake";
@@ -41,50 +42,91 @@ export class ApplyRefused extends Error {
   }
 }
 
+const sha256 = (text: string) => crypto.createHash("sha256").update(text, "utf8").digest("hex");
+
+/** The consent text the apply page shows in a language, and its version (sha256 of the exact text). */
+export function applyConsent(locale: AppLocale) {
+  const text = i18nFor(locale).t("intake.apply.consentText");
+  return { text, textSha256: sha256(text), locale };
+}
+
+/** The consent text a version names, in whichever language the page showed it; null when no page shows it (any more). */
+export function consentByVersion(version: string | null) {
+  if (!version) return null;
+  return LOCALES.map(applyConsent).find((c) => c.textSha256 === version) ?? null;
+}
+
 /**
- * The address is kept hashed: enough to count one sender's applications, not to
- * read their address back from the audit trail.
+ * The address is kept as an HMAC keyed by the server's secret: enough to count one
+ * sender's applications, not to read their address back from the audit trail (a plain
+ * hash of an IPv4 address is reversed by trying all four billion).
  */
-export function addressKey(ip: string): string {
-  return crypto.createHash("sha256").update(`apply:${ip}`).digest("hex").slice(0, 32);
+export function addressKey(ip: string, secret: string = sessionSecret()): string {
+  return crypto.createHmac("sha256", secret).update(`apply-address:${ip}`).digest("hex").slice(0, 32);
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+/** What counts toward one address's hourly limit: applications and refused posts alike. */
+const ATTEMPTS: AuditAction[] = ["vacancy.apply", "vacancy.apply-refused"];
 
 /**
- * One application from the public page. The per-address limit counts this
- * address's earlier applications in the audit trail (each leaves a "vacancy.apply"
- * entry with the hashed address; only the last hour is read, through the createdAt
- * index), under a transaction-scoped advisory lock on the address so parallel
- * requests are counted one after another. No extra table, and every web process
- * sees the same count.
+ * Counts this address's posts in the last hour, under a transaction-scoped advisory
+ * lock on the address so parallel requests are counted one after another. Each post
+ * leaves an audit entry with the address key (only the last hour is read, through the
+ * createdAt index): no extra table, and every web process sees the same count.
+ */
+async function lockAndCount(tx: Tx, address: string, now: Date): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${address}))`;
+  return tx.auditEntry.count({
+    where: {
+      action: { in: ATTEMPTS },
+      createdAt: { gt: new Date(now.getTime() - HOUR_MS) },
+      details: { path: ["address"], equals: address },
+    },
+  });
+}
+
+export type RefusedPost = "honeypot" | "invalid" | "too-large";
+
+/**
+ * A post the page refused (a bot's trap field, a form that does not validate, a body
+ * too large) still counts toward the address's limit, so a script cannot try without
+ * end. Returns whether the address is over its limit. Once it is, nothing more is
+ * written: a flood does not fill the trail.
+ */
+export async function refuseApplication(input: { vacancyId: string; ip: string; problem: RefusedPost; now?: Date }): Promise<{ limited: boolean }> {
+  const now = input.now ?? new Date();
+  const address = addressKey(input.ip);
+  return db().$transaction(async (tx) => {
+    if ((await lockAndCount(tx, address, now)) >= APPLY_LIMIT_PER_HOUR) return { limited: true };
+    await audit(tx, { actorId: null, action: "vacancy.apply-refused", entityType: "Vacancy", entityId: input.vacancyId, details: { address, problem: input.problem } });
+    return { limited: false };
+  });
+}
+
+/**
+ * One application from the public page, within the per-address limit. The consent is
+ * recorded twice in the same transaction: on the source record (what was shown, to
+ * which vacancy) and as the candidate's "consent given" entry, which the profile lists.
  */
 export async function submitApplication(input: {
   vacancyId: string;
   form: ApplyForm;
-  raw: Record<string, string>;
-  consentText: string;
+  fields: Record<string, string>;
+  consent: { text: string; textSha256: string; locale: string };
   ip: string;
   now?: Date;
 }) {
   const now = input.now ?? new Date();
   const address = addressKey(input.ip);
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${address}))`;
+    const recent = await lockAndCount(tx, address, now);
     const vacancy = await tx.vacancy.findFirst({ where: { id: input.vacancyId, status: "OPEN" }, select: { id: true } });
     if (!vacancy) throw new ApplyRefused("closed");
-    const recent = await tx.auditEntry.count({
-      where: {
-        action: "vacancy.apply",
-        createdAt: { gt: new Date(now.getTime() - HOUR_MS) },
-        details: { path: ["address"], equals: address },
-      },
-    });
     if (recent >= APPLY_LIMIT_PER_HOUR) throw new ApplyRefused("too-many");
 
-    const record = CandidateRecordSchema.parse(
-      applyRecord(input.form, { at: now, text: input.consentText }, input.raw),
-    );
+    const consent = { ...input.consent, at: now, vacancyId: vacancy.id };
+    const record = CandidateRecordSchema.parse(applyRecord(input.form, consent, input.fields));
     const [outcome] = await ingestRecords(tx, [record], { vacancyId: vacancy.id, actorId: null });
     // Ingest audits the candidate's own changes; this entry is the application's
     // arrival (and the rate limit's count). No candidate when the person had their data erased.
@@ -96,6 +138,15 @@ export async function submitApplication(input: {
       entityId: vacancy.id,
       details: { address, candidateId },
     });
+    if (candidateId) {
+      await audit(tx, {
+        actorId: null,
+        action: "candidate.consent-given",
+        entityType: "Candidate",
+        entityId: candidateId,
+        details: { vacancyId: vacancy.id, textSha256: consent.textSha256, locale: consent.locale, channel: "apply-page" },
+      });
+    }
     return { candidateId };
   });
 }
@@ -127,6 +178,16 @@ export async function addManualCandidate(input: {
     }
     const [outcome] = await ingestRecords(tx, [record], { vacancyId: form.vacancyId, actorId: actor.id });
     if (!outcome) throw new Error("ingest returned no outcome for one record");
+    // The recruiter vouches for the person's consent; an employee's data needs none.
+    if (form.kind !== "INTERNAL" && !outcome.erased) {
+      await audit(tx, {
+        actorId: actor.id,
+        action: "candidate.consent-given",
+        entityType: "Candidate",
+        entityId: outcome.candidateId,
+        details: { vacancyId: form.vacancyId, textSha256: sha256(consentText), locale: actor.locale, channel: "manual-form" },
+      });
+    }
     // Someone already known (or erased on request) is shown as they are: the profile says which.
     return { candidateId: outcome.candidateId, status: outcome.status, erased: outcome.erased };
   });

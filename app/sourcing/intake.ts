@@ -14,6 +14,12 @@ export const MAX_JOBS = 3;
 export const APPLY_LIMIT_PER_HOUR = 10;
 /** The apply form's trap field: hidden from people, filled in by bots. */
 export const HONEYPOT_FIELD = "website";
+/**
+ * The largest apply form body read. Every field together is a few kilobytes; more is
+ * not a person typing, and is refused before it is parsed.
+ */
+export const MAX_APPLY_BODY_KB = 64;
+export const MAX_APPLY_BODY_BYTES = MAX_APPLY_BODY_KB * 1024;
 
 const param = (text: string) => text.replace(/[|=]/g, " ").slice(0, 60);
 
@@ -104,6 +110,12 @@ const personFields = {
 };
 
 const consentField = z.boolean().optional();
+/** sha256 (hex) of the consent text the page showed, sent back with the form. */
+const consentVersionField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value && /^[0-9a-f]{64}$/.test(value) ? value : null));
 
 /**
  * Cross-field checks run even when a field already failed, so the form shows every
@@ -112,13 +124,18 @@ const consentField = z.boolean().optional();
  */
 const everyProblem = { when: () => true };
 
-/** The public apply page: both contacts (we answer every applicant) and consent are required. */
+/**
+ * The public apply page: both contacts (we answer every applicant) and consent are
+ * required. Consent is to the text the page showed: its version comes back with the
+ * form, and the server checks it is a text it shows (intake.server.ts).
+ */
 export const ApplyFormSchema = z
-  .object({ ...personFields, consent: consentField })
+  .object({ ...personFields, consent: consentField, consentVersion: consentVersionField })
   .superRefine((form, ctx) => {
     if (!form.email) ctx.addIssue({ code: "custom", path: ["email"], message: "validation.required" });
     if (!form.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "validation.required" });
     if (!form.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "intake.errors.consentRequired" });
+    else if (!form.consentVersion) ctx.addIssue({ code: "custom", path: ["consent"], message: "intake.errors.consentChanged" });
   }, everyProblem);
 export type ApplyForm = z.output<typeof ApplyFormSchema>;
 
@@ -170,12 +187,15 @@ function personRecord(form: PersonForm) {
   };
 }
 
-/** What the apply page hands to ingest: the consent as shown, and the fields exactly as sent. */
-export function applyRecord(
-  form: ApplyForm,
-  consent: { at: Date; text: string },
-  raw: Record<string, unknown>,
-): CandidateRecordInput {
+/** The consent a person gave on the apply page: to which vacancy, which text in which language, when. */
+export type ApplyConsent = { at: Date; text: string; textSha256: string; locale: string; vacancyId: string };
+
+/**
+ * What the apply page hands to ingest: the consent as shown, and the declared fields
+ * as sent. The raw record says which vacancy and which version of the text the consent
+ * was given to (not when: the same form sent twice is the same record).
+ */
+export function applyRecord(form: ApplyForm, consent: ApplyConsent, fields: Record<string, string>): CandidateRecordInput {
   return {
     source: "INBOUND",
     channel: "FORM",
@@ -183,7 +203,7 @@ export function applyRecord(
     ...personRecord(form),
     consentAt: consent.at.toISOString(),
     consentText: consent.text,
-    raw,
+    raw: { ...fields, consentShown: { vacancyId: consent.vacancyId, textSha256: consent.textSha256, locale: consent.locale } },
   };
 }
 
@@ -209,12 +229,30 @@ export function manualRecord(
   };
 }
 
-/** The submitted fields worth keeping as the raw record (not the trap, not buttons). */
-export function submittedFields(formData: FormData): Record<string, string> {
+/** Longer than any field the forms accept (300 characters). */
+const MAX_RAW_VALUE = 500;
+const JOB_FIELDS = ["companyName", "title", "from", "to"] as const;
+const PERSON_FIELDS = [
+  ...(Object.keys(personFields).filter((name) => name !== "jobs") as Array<Exclude<keyof typeof personFields, "jobs">>),
+  ...Array.from({ length: MAX_JOBS }, (_, i) => JOB_FIELDS.map((f) => `jobs[${i}].${f}`)).flat(),
+  "consent",
+];
+/** The apply form's fields a person fills in (not the trap, not the consent version, not buttons). */
+export const APPLY_FIELDS: ReadonlySet<string> = new Set(PERSON_FIELDS);
+/** The manual entry form's fields. */
+export const MANUAL_FIELDS: ReadonlySet<string> = new Set([...PERSON_FIELDS, "kind", "vacancyId", "referrerName", "referrerContact", "department"]);
+
+/**
+ * The submitted fields worth keeping as the raw record: only the form's declared
+ * fields, non-empty, so whatever else a script posts is never stored. Called after
+ * the schema accepted the form; the cap still holds for values a field reads loosely
+ * (a salary padded with spaces).
+ */
+export function submittedFields(formData: FormData, declared: ReadonlySet<string> = MANUAL_FIELDS): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const [name, value] of formData) {
-    if (typeof value !== "string" || name === HONEYPOT_FIELD || name.startsWith("__") || !value.trim()) continue;
-    raw[name] = value.trim();
+    if (typeof value !== "string" || !declared.has(name) || !value.trim()) continue;
+    raw[name] = value.trim().slice(0, MAX_RAW_VALUE);
   }
   return raw;
 }

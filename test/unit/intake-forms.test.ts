@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
 import { parseMonth, parseRoubles, textLines } from "~/sourcing/form-fields";
-import { applyRecord, ApplyFormSchema, manualRecord, ManualEntrySchema, submittedFields } from "~/sourcing/intake";
+import { APPLY_FIELDS, applyRecord, ApplyFormSchema, MANUAL_FIELDS, manualRecord, ManualEntrySchema, submittedFields } from "~/sourcing/intake";
 import { CandidateRecordSchema } from "~/sourcing/record";
 
 function form(fields: Record<string, string>) {
@@ -11,6 +11,7 @@ function form(fields: Record<string, string>) {
 }
 
 const person = { lastName: "Иванов", firstName: "Пётр", email: "petr@mail.test", phone: "8 (916) 123-45-67" };
+const VERSION = "ab".repeat(32);
 
 describe("form fields", () => {
   test("roubles as people type them, whole roubles only", () => {
@@ -35,10 +36,11 @@ describe("form fields", () => {
 });
 
 describe("the apply form", () => {
-  test("becomes an inbound record with consent, jobs and the raw fields", () => {
+  test("becomes an inbound record with consent to one vacancy and text version, jobs and the declared fields", () => {
     const data = form({
       ...person,
       consent: "on",
+      consentVersion: VERSION,
       relocation: "on",
       salaryExpectationRub: "180 000",
       "jobs[0].companyName": "ООО «Гидромаш»",
@@ -51,7 +53,9 @@ describe("the apply form", () => {
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
     const at = new Date("2026-02-01T10:00:00Z");
-    const record = CandidateRecordSchema.parse(applyRecord(submission.value, { at, text: "Согласие" }, submittedFields(data)));
+    expect(submission.value.consentVersion).toBe(VERSION);
+    const consent = { at, text: "Согласие", textSha256: VERSION, locale: "ru", vacancyId: "vacancy-1" };
+    const record = CandidateRecordSchema.parse(applyRecord(submission.value, consent, submittedFields(data, APPLY_FIELDS)));
     expect(record).toMatchObject({
       source: "INBOUND",
       channel: "FORM",
@@ -71,7 +75,26 @@ describe("the apply form", () => {
       "jobs[0].companyName": "ООО «Гидромаш»",
       "jobs[0].title": "Менеджер по ключевым клиентам",
       "jobs[0].from": "03.2021",
+      consentShown: { vacancyId: "vacancy-1", textSha256: VERSION, locale: "ru" },
     });
+  });
+
+  test("only declared fields are kept, each no longer than a field takes", () => {
+    const data = form({ ...person, consent: "on", consentVersion: VERSION, website: "http://spam", junk: "x".repeat(250_000), "jobs[7].title": "KAM", __rvt: "1" });
+    expect(Object.keys(submittedFields(data, APPLY_FIELDS)).sort()).toEqual(["consent", "email", "firstName", "lastName", "phone"]);
+    data.append("middleName", `Ива${"н".repeat(5_000)}`);
+    expect(submittedFields(data, APPLY_FIELDS).middleName).toHaveLength(500);
+    // Manual entry declares its own extra fields; the apply page does not take them.
+    const manual = form({ ...person, kind: "REFERRAL", referrerName: "Анна", department: "Продажи", "jobs[2].to": "05.2020" });
+    expect(Object.keys(submittedFields(manual, MANUAL_FIELDS))).toEqual(expect.arrayContaining(["kind", "referrerName", "department", "jobs[2].to"]));
+    expect(Object.keys(submittedFields(manual, APPLY_FIELDS))).not.toEqual(expect.arrayContaining(["kind"]));
+  });
+
+  test("consent without the version of the text it was given to is refused on the consent box", () => {
+    for (const consentVersion of [undefined, "", "not-a-hash", "AB".repeat(32)]) {
+      const submission = parseWithZod(form({ ...person, consent: "on", ...(consentVersion === undefined ? {} : { consentVersion }) }), { schema: ApplyFormSchema });
+      expect(submission.reply().error).toEqual({ consent: ["intake.errors.consentChanged"] });
+    }
   });
 
   test("every problem is reported on its own field", () => {
