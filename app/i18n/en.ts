@@ -63,6 +63,11 @@ export const en: Messages = {
     noTrail: "No changes yet.",
     reason: "Reason (e.g. \"candidate asked by phone on 22 Nov\")",
     confirmRequired: "Confirm that the data must be erased for good.",
+    forVacancy: "vacancy “{{title}}”",
+    textVersion: "text version {{version}}",
+    problems: {
+      busy: "An import or a merge is changing this candidate right now. Try again in a minute.",
+    },
     "do-not-contact": {
       title: "Do not contact",
       explain: "The candidate asked not to be contacted again: campaigns and call lists will skip them.",
@@ -73,9 +78,15 @@ export const en: Messages = {
       explain: "Only if the candidate asked to be contacted again.",
       submit: "Allow contact",
     },
+    "withdraw-consent": {
+      title: "Consent withdrawn",
+      explain: "The candidate withdrew their consent to data processing: nobody contacts them, and the consent no longer counts. Unless there is another basis to keep the data, erase it (the law allows 30 days).",
+      submit: "Record the withdrawal",
+    },
     erase: {
       title: "Erase data",
       explain: "Name, contacts, work history and message texts are erased for good. An anonymous record stays in the statistics.",
+      reasonHint: "Do not write the candidate's name or contacts: the reason stays in the log after erasure.",
       confirm: "I understand this cannot be undone",
       submit: "Erase personal data",
     },

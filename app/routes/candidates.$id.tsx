@@ -13,7 +13,7 @@ import { requireAccess } from "~/auth/session.server";
 import { findMergeCandidates, mergeCandidates, MergeRefused, unmergeCandidates } from "~/sourcing/merge.server";
 import { isMergeIntent, MergeFormSchema } from "~/sourcing/merge-forms";
 import { PersonalDataSchema } from "~/sourcing/personal-data";
-import { candidateAuditTrail, eraseCandidate, setDoNotContact } from "~/sourcing/personal-data.server";
+import { candidateAuditTrail, changePersonalData, PersonalDataRefused } from "~/sourcing/personal-data.server";
 import { getCandidateProfile, survivorOf } from "~/sourcing/profile.server";
 import { splitSourceRecord, SplitRefused } from "~/sourcing/split.server";
 import { candidateTimeline } from "~/sourcing/timeline.server";
@@ -38,9 +38,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
     "candidates.title",
   );
 
-/** The personal-data panel lists its own changes; everything else is on the timeline. */
-const PERSONAL_DATA_ACTIONS = new Set(["candidate.do-not-contact", "candidate.allow-contact", "candidate.erase"]);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireAccess(request, "candidates");
   const id = params.id ?? "";
@@ -59,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     candidate,
     timeline,
-    auditTrail: auditTrail.filter((entry) => PERSONAL_DATA_ACTIONS.has(entry.action)),
+    auditTrail,
     canManagePersonalData: canAccess(user.roles, "personalData"),
     canEdit,
     canOverride: canAccess(user.roles, "contactOverride"),
@@ -77,16 +74,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAccess(request, "personalData");
   const submission = parseWithZod(formData, { schema: PersonalDataSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const change = submission.value;
-  const done =
-    change.intent === "erase"
-      ? await eraseCandidate({ actorId: user.id, candidateId, reason: change.reason })
-      : await setDoNotContact({
-          actorId: user.id,
-          candidateId,
-          doNotContact: change.intent === "do-not-contact",
-          reason: change.reason,
-        });
+  let done: boolean;
+  try {
+    done = await changePersonalData({ actorId: user.id, candidateId, change: submission.value });
+  } catch (error) {
+    if (!(error instanceof PersonalDataRefused)) throw error;
+    return json(submission.reply({ formErrors: [`personalData.problems.${error.problem}`] }), { status: 409 });
+  }
   invariantResponse(done, "Candidate not found");
   return redirect(`/candidates/${candidateId}`);
 }

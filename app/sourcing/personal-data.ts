@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type AuditAction } from "~/utils/audit-actions";
 
 /** The forms on a candidate's profile that change what we may do with their data. */
 const reason = z
@@ -10,6 +11,7 @@ const reason = z
 export const PersonalDataSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("do-not-contact"), reason }),
   z.object({ intent: z.literal("allow-contact"), reason }),
+  z.object({ intent: z.literal("withdraw-consent"), reason }),
   z.object({
     intent: z.literal("erase"),
     reason,
@@ -18,3 +20,19 @@ export const PersonalDataSchema = z.discriminatedUnion("intent", [
 ]);
 
 export type PersonalDataChange = z.infer<typeof PersonalDataSchema>;
+
+/**
+ * What the profile's personal-data panel lists: consent given and withdrawn, contact
+ * stopped and allowed again, erasure. Everything else a candidate went through is on
+ * the timeline.
+ */
+export const PERSONAL_DATA_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  "candidate.consent-given",
+  "candidate.consent-withdraw",
+  "candidate.do-not-contact",
+  "candidate.allow-contact",
+  "candidate.erase",
+]);
+
+/** Why a change could not be made now; the panel says what to do. */
+export type PersonalDataProblem = "busy";

@@ -7,11 +7,26 @@ import { DateText } from "./dates";
 import { Button, ErrorList, FormError } from "./form";
 import { Section } from "./page";
 
-type AuditRow = { id: string; action: string; reason: string | null; createdAt: string; actorName: string | null };
+type AuditRow = {
+  id: string;
+  action: string;
+  reason: string | null;
+  createdAt: string;
+  actorName: string | null;
+  vacancy: { id: string; title: string | null } | null;
+  consentVersion: string | null;
+};
+
+/** Consent is withdrawn when the latest consent entry says so (the trail is newest first). */
+function consentWithdrawn(trail: readonly AuditRow[]): boolean {
+  return trail.find((e) => e.action === "candidate.consent-given" || e.action === "candidate.consent-withdraw")?.action === "candidate.consent-withdraw";
+}
 
 /**
- * A candidate's rights over their data: stop contacting them, or erase them. Shown to
- * everyone who can open the profile; the forms only to those who may change it.
+ * A candidate's rights over their data: stop contacting them, withdraw their consent,
+ * or erase them, and the history of each (consent given, to which vacancy and which
+ * version of the text, and withdrawn). Shown to everyone who can open the profile;
+ * the forms only to those who may change it.
  */
 export function PersonalDataPanel({
   erased,
@@ -30,6 +45,7 @@ export function PersonalDataPanel({
       {canManage && !erased ? (
         <div className="grid-2">
           <ChangeForm intent={doNotContact ? "allow-contact" : "do-not-contact"} />
+          {consentWithdrawn(auditTrail) ? null : <ChangeForm intent="withdraw-consent" />}
           <ChangeForm intent="erase" />
         </div>
       ) : null}
@@ -39,6 +55,8 @@ export function PersonalDataPanel({
           {auditTrail.map((entry) => (
             <li key={entry.id}>
               <DateText value={entry.createdAt} withTime />: <strong>{t(`auditActions.${entry.action}`, entry.action)}</strong>
+              {entry.vacancy ? <span className="muted"> · {t("personalData.forVacancy", { title: entry.vacancy.title ?? entry.vacancy.id })}</span> : null}
+              {entry.consentVersion ? <span className="muted"> · {t("personalData.textVersion", { version: entry.consentVersion })}</span> : null}
               {entry.actorName ? <span className="muted"> · {entry.actorName}</span> : null}
               {entry.reason ? <span className="muted"> · {entry.reason}</span> : null}
             </li>
@@ -75,6 +93,7 @@ function ChangeForm({ intent }: { intent: PersonalDataChange["intent"] }) {
           rows={2}
           aria-describedby={allFields.reason.errors ? allFields.reason.errorId : undefined}
         />
+        {intent === "erase" ? <p className="field-hint">{t("personalData.erase.reasonHint")}</p> : null}
         <ErrorList id={allFields.reason.errorId} errors={allFields.reason.errors} />
       </div>
       {intent === "erase" ? (

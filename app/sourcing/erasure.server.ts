@@ -1,0 +1,157 @@
+import { Prisma } from "@prisma/client";
+import { type Tx } from "~/utils/db.server";
+import { type ErasedPerson, scrubBatch, scrubLabel, sourceKey, tableMentions } from "./erasure";
+import { normalizeEmail, normalizePhone } from "./identity";
+import { readCsv, readXlsx } from "./importers/table.server";
+
+/**
+ * The parts of an erasure that reach beyond the candidate's own rows: who else is the
+ * same person (candidates merged into them), and the import batches that still hold
+ * them. Called by eraseCandidate inside its transaction.
+ */
+
+const MAX_MERGE_DEPTH = 20;
+
+/** The candidate and everyone merged into them, however deep (merges of merges). */
+export async function mergedFamily(tx: Tx, candidateId: string): Promise<string[]> {
+  const family = [candidateId];
+  let frontier = [candidateId];
+  for (let depth = 0; frontier.length && depth < MAX_MERGE_DEPTH; depth++) {
+    const rows = await tx.candidate.findMany({ where: { mergedIntoId: { in: frontier } }, select: { id: true } });
+    frontier = rows.map((r) => r.id).filter((id) => !family.includes(id));
+    family.push(...frontier);
+  }
+  return family;
+}
+
+const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
+
+/** Everything that recognises the person elsewhere, read before their rows are emptied. */
+export async function erasedPerson(tx: Tx, candidateIds: readonly string[]): Promise<ErasedPerson> {
+  const ids = [...candidateIds];
+  const [candidates, sources, messages] = await Promise.all([
+    tx.candidate.findMany({
+      where: { id: { in: ids } },
+      select: { firstName: true, lastName: true, middleName: true, email: true, phone: true, source: true, externalId: true },
+    }),
+    tx.sourceRecord.findMany({
+      where: { candidateId: { in: ids } },
+      select: { source: true, externalId: true, fingerprint: true, parsed: true, email: true, phone: true },
+    }),
+    tx.emailMessage.findMany({ where: { candidateId: { in: ids } }, select: { toAddress: true } }),
+  ]);
+  const externalKeys = new Set<string>();
+  const fingerprintKeys = new Set<string>();
+  const emails = new Set<string>();
+  const phones = new Set<string>();
+  const names = new Set<string>();
+  const addPerson = (p: Record<string, unknown>) => {
+    const email = normalizeEmail(text(p.email));
+    if (email) emails.add(email);
+    const phone = normalizePhone(text(p.phone));
+    if (phone) phones.add(phone);
+    for (const key of ["firstName", "lastName", "middleName"]) {
+      const name = text(p[key]);
+      if (name) names.add(name);
+    }
+  };
+  for (const c of candidates) {
+    addPerson(c);
+    if (c.externalId) externalKeys.add(sourceKey(c.source, c.externalId));
+  }
+  for (const s of sources) {
+    if (s.externalId) externalKeys.add(sourceKey(s.source, s.externalId));
+    fingerprintKeys.add(sourceKey(s.source, s.fingerprint));
+    addPerson({ email: s.email, phone: s.phone });
+    if (s.parsed && typeof s.parsed === "object" && !Array.isArray(s.parsed)) addPerson(s.parsed as Record<string, unknown>);
+  }
+  for (const m of messages) {
+    const email = normalizeEmail(m.toAddress);
+    if (email) emails.add(email);
+  }
+  return { candidateIds: new Set(ids), externalKeys, fingerprintKeys, emails, phones, names: [...names] };
+}
+
+/** Batches not committed yet: the person may wait in their records, preview rows or uploaded file. */
+const OPEN = ["PREVIEW", "QUEUED", "RUNNING", "FAILED"] as const;
+type OpenStatus = (typeof OPEN)[number];
+
+type PendingFile = { file?: { name?: unknown; base64?: unknown } };
+
+async function fileMentions(mapping: Prisma.JsonValue, person: ErasedPerson): Promise<boolean> {
+  const file = (mapping as PendingFile | null)?.file;
+  if (!file || typeof file.base64 !== "string") return false;
+  const bytes = Buffer.from(file.base64, "base64");
+  try {
+    const table = bytes.subarray(0, 4).toString("latin1") === "PK\x03\x04" ? await readXlsx(bytes) : readCsv(bytes);
+    return tableMentions([{ cells: table.headers }, ...table.rows], person);
+  } catch {
+    // A file we cannot read cannot be shown to be clean: it goes.
+    return true;
+  }
+}
+
+export type BatchErasure = { batches: number; records: number; files: number };
+
+/**
+ * Takes the person out of every batch that was not committed yet, under the batch's
+ * advisory lock (the one commit takes, so a commit waits for this, then reads the
+ * batch without them). A spreadsheet still waiting for its columns to be mapped
+ * cannot lose one row, so a file with the person's contacts is discarded whole (the
+ * recruiter uploads it again). Committed batches the person came in keep counts only;
+ * their file name loses the person's name.
+ */
+export async function eraseFromImportBatches(tx: Tx, person: ErasedPerson): Promise<BatchErasure> {
+  const result: BatchErasure = { batches: 0, records: 0, files: 0 };
+  const select = { status: true, records: true, summary: true, rowErrors: true, label: true, mapping: true } as const;
+  type Batch = Prisma.ImportBatchGetPayload<{ select: typeof select }>;
+  const plan = async (batch: Batch) =>
+    (await fileMentions(batch.mapping, person)) ? ({ discard: true } as const) : ({ discard: false, scrubbed: scrubBatch(batch, person) } as const);
+
+  // Read first, lock only the batches the person is in: an erasure does not wait for unrelated imports.
+  const open = await tx.importBatch.findMany({ where: { status: { in: [...OPEN] } }, select: { id: true, ...select }, orderBy: { id: "asc" } });
+  const affected: string[] = [];
+  for (const batch of open) {
+    const step = await plan(batch);
+    if (step.discard || step.scrubbed.changed) affected.push(batch.id);
+  }
+  for (const id of affected) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${id}`}))`;
+    const batch = await tx.importBatch.findUnique({ where: { id }, select });
+    if (!batch || !OPEN.includes(batch.status as OpenStatus)) continue;
+    const step = await plan(batch);
+    if (step.discard) {
+      await tx.importBatch.update({
+        where: { id },
+        data: { status: "DISCARDED", records: [], rowErrors: [], summary: {}, mapping: Prisma.DbNull, label: scrubLabel(batch.label, person) },
+      });
+      result.batches += 1;
+      result.files += 1;
+      continue;
+    }
+    const { scrubbed } = step;
+    if (!scrubbed.changed) continue;
+    await tx.importBatch.update({
+      where: { id },
+      data: {
+        records: scrubbed.records as Prisma.InputJsonValue,
+        summary: scrubbed.summary as Prisma.InputJsonValue,
+        rowErrors: scrubbed.rowErrors as Prisma.InputJsonValue,
+        label: scrubbed.label,
+        total: scrubbed.records.length,
+      },
+    });
+    result.batches += 1;
+    result.records += scrubbed.removed;
+  }
+
+  const committed = await tx.importBatch.findMany({
+    where: { sourceRecords: { some: { candidateId: { in: [...person.candidateIds] } } }, status: { notIn: [...OPEN] } },
+    select: { id: true, label: true },
+  });
+  for (const batch of committed) {
+    const label = scrubLabel(batch.label, person);
+    if (label !== batch.label) await tx.importBatch.update({ where: { id: batch.id }, data: { label } });
+  }
+  return result;
+}
