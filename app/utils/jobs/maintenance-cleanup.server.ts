@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { discardStaleImportBatches } from "~/sourcing/import-retention.server";
 import { db } from "../db.server";
 import { defineJob } from "./define";
-import { retentionCutoffs } from "./retention";
+import { retentionCutoffs, STALE_IMPORT_STATUSES } from "./retention";
 
-/** Hourly: expired sessions and old sign-in attempts are deleted. Safe to run twice. */
+/**
+ * Hourly: expired sessions and old sign-in attempts are deleted, import batches left
+ * uncommitted for a week are discarded (see retention.ts). Safe to run twice.
+ */
 export const maintenanceCleanup = defineJob({
   name: "maintenance.cleanup",
   schema: z.object({}),
@@ -15,9 +19,10 @@ export const maintenanceCleanup = defineJob({
 
 export async function cleanUp(now: Date) {
   const cutoff = retentionCutoffs(now);
-  const [sessions, attempts] = await db().$transaction([
-    db().session.deleteMany({ where: { expiresAt: { lt: cutoff.sessionsExpiredBefore } } }),
-    db().signInAttempt.deleteMany({ where: { createdAt: { lt: cutoff.signInAttemptsBefore } } }),
-  ]);
-  return { sessions: sessions.count, signInAttempts: attempts.count };
+  return db().$transaction(async (tx) => {
+    const sessions = await tx.session.deleteMany({ where: { expiresAt: { lt: cutoff.sessionsExpiredBefore } } });
+    const attempts = await tx.signInAttempt.deleteMany({ where: { createdAt: { lt: cutoff.signInAttemptsBefore } } });
+    const importBatches = await discardStaleImportBatches(tx, { createdBefore: cutoff.importPreviewsCreatedBefore, statuses: STALE_IMPORT_STATUSES });
+    return { sessions: sessions.count, signInAttempts: attempts.count, importBatches };
+  });
 }
