@@ -1,5 +1,7 @@
 import { Prisma, type Application, type SourcingTier, type Stage } from "@prisma/client";
 import { bulkInsert, newId } from "~/utils/bulk-insert.server";
+import { CONTACT_STAGES, type ContactBlock, moveReachesOut } from "~/sourcing/contact-policy";
+import { contactRefusals } from "~/sourcing/contact-policy.server";
 import { db, type Tx } from "~/utils/db.server";
 import { checkMove, stageBeforeExit, type MoveProblem } from "./stages";
 
@@ -9,11 +11,15 @@ import { checkMove, stageBeforeExit, type MoveProblem } from "./stages";
  * with the application row locked so two people moving one candidate at once are
  * applied one after the other, the second seeing the first's result.
  *
+ * A move that reaches the candidate (forward into a contact stage, or reopening into
+ * one) obeys the one contact rule (app/sourcing/contact-policy.server.ts): never an
+ * erased or do-not-contact person, never an excluded one without an override.
+ *
  * Only the demo seed writes applications and history directly (app/demo/seed.server.ts),
  * because it recreates weeks of past history in bulk.
  */
 
-export type StageMoveProblem = MoveProblem | "not-found" | "already-added";
+export type StageMoveProblem = MoveProblem | "not-found" | "already-added" | ContactBlock;
 
 export class StageMoveError extends Error {
   constructor(
@@ -33,6 +39,8 @@ export type AddToVacancyInput = {
   actorId: string | null;
   tier?: SourcingTier | null;
   reason?: string | null;
+  /** The source record whose import brings the candidate here, when one does. */
+  sourceRecordId?: string | null;
 };
 
 export async function addToVacancy(tx: Tx, input: AddToVacancyInput): Promise<Application> {
@@ -48,6 +56,7 @@ export async function addToVacancy(tx: Tx, input: AddToVacancyInput): Promise<Ap
         candidateId: input.candidateId,
         vacancyId: input.vacancyId,
         tier: input.tier ?? null,
+        sourceRecordId: input.sourceRecordId ?? null,
         stage: "SOURCED",
         stageChangedAt: now,
         createdAt: now,
@@ -72,7 +81,11 @@ export async function addToVacancy(tx: Tx, input: AddToVacancyInput): Promise<Ap
  */
 export async function addManyToVacancy(
   tx: Tx,
-  input: { vacancyId: string; actorId: string | null; candidates: ReadonlyArray<{ candidateId: string; tier: SourcingTier | null }> },
+  input: {
+    vacancyId: string;
+    actorId: string | null;
+    candidates: ReadonlyArray<{ candidateId: string; tier: SourcingTier | null; sourceRecordId?: string | null }>;
+  },
 ): Promise<Map<string, string>> {
   const now = new Date();
   const rows = input.candidates.map((c) => ({ ...c, id: newId() }));
@@ -83,6 +96,7 @@ export async function addManyToVacancy(
       { name: "vacancyId", type: "text", value: () => input.vacancyId },
       { name: "stage", type: "enum:Stage", value: () => "SOURCED" },
       { name: "tier", type: "enum:SourcingTier", value: (r) => r.tier },
+      { name: "sourceRecordId", type: "text", value: (r) => r.sourceRecordId ?? null },
       { name: "stageChangedAt", type: "timestamp", value: () => now },
       { name: "createdAt", type: "timestamp", value: () => now },
       { name: "updatedAt", type: "timestamp", value: () => now },
@@ -113,6 +127,8 @@ export type MoveToStageInput = {
 export async function moveToStage(tx: Tx, input: MoveToStageInput): Promise<Application> {
   const { applicationId, to, actorId } = input;
   const reason = input.reason?.trim() || null;
+  // Read (and locked) before the application itself: people first, as every writer locks them.
+  const refusal = CONTACT_STAGES.includes(to) ? ((await contactRefusals(tx, [applicationId])).get(applicationId) ?? null) : null;
   // The lock makes a concurrent move wait here until ours commits, then read our result.
   const locked = await tx.$queryRaw<Array<{ stage: Stage; stageChangedAt: Date }>>`
     SELECT stage::text AS stage, "stageChangedAt" FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
@@ -131,6 +147,7 @@ export async function moveToStage(tx: Tx, input: MoveToStageInput): Promise<Appl
   }
   const check = checkMove(from, to, { reason, stageBeforeExit: before });
   if (!check.ok) throw new StageMoveError(check.problem, from, to);
+  if (refusal && moveReachesOut(check.kind, to)) throw new StageMoveError(refusal, from, to);
 
   // History stays ordered by time even if this server's clock lags another's.
   const now = new Date(Math.max(Date.now(), current.stageChangedAt.getTime() + 1));

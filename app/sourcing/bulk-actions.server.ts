@@ -1,31 +1,27 @@
-import { Prisma, type SourcingTier } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { moveToStage, StageMoveError } from "~/pipeline/pipeline.server";
 import { type AuditAction } from "~/utils/audit-actions";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { type BulkAction, type BulkReport, type BulkResult, type SkipReason } from "./bulk-actions";
+import { contactRefusals } from "./contact-policy.server";
 
 /**
  * The candidate list's bulk actions. Each runs in one transaction: every ticked
  * candidate is either changed (with its audit entry, and its stage history through
  * the pipeline) or skipped with a reason the result message shows; nothing is left
- * half done.
+ * half done. Adding to a campaign list and moving into a contact stage both obey the
+ * one contact rule (contact-policy.server.ts).
  */
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
 
-type Person = { id: string; mergedIntoId: string | null; erasedAt: Date | null; doNotContact: boolean; tags: string[] };
-type Target = {
-  id: string;
-  stage: string;
-  tier: SourcingTier | null;
-  contactOverrideAt: Date | null;
-  candidateId: string;
-};
+type Person = { id: string; mergedIntoId: string | null; erasedAt: Date | null; tags: string[] };
+type Target = { id: string; stage: string; candidateId: string };
 
 async function lockPeople(tx: Tx, ids: string[]) {
   return tx.$queryRaw<Person[]>`
-    SELECT id, "mergedIntoId", "erasedAt", "doNotContact", tags FROM "Candidate"
+    SELECT id, "mergedIntoId", "erasedAt", tags FROM "Candidate"
     WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
 }
 
@@ -67,7 +63,7 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
     if (!vacancy) throw new Response("Vacancy not found", { status: 404 });
     const applications = await tx.application.findMany({
       where: { vacancyId: action.vacancy, candidateId: { in: present.map((p) => p.id) } },
-      select: { id: true, stage: true, tier: true, contactOverrideAt: true, candidateId: true },
+      select: { id: true, stage: true, candidateId: true },
     });
     const byCandidate = new Map<string, Target>(applications.map((a) => [a.candidateId, a]));
     if (action.intent === "campaign") campaign = await findOrCreateCampaign(tx, actorId, action);
@@ -79,6 +75,7 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
           })).map((m) => m.applicationId),
         )
       : new Set<string>();
+    const refusals = campaign ? await contactRefusals(tx, applications.map((a) => a.id)) : new Map<string, null>();
 
     for (const person of present) {
       const application = byCandidate.get(person.id);
@@ -87,7 +84,7 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
         continue;
       }
       if (action.intent === "campaign" && campaign) {
-        const refusal = campaignRefusal(person, application, alreadyIn);
+        const refusal = refusals.get(application.id) ?? (alreadyIn.has(application.id) ? "already-in-list" : null);
         if (refusal) {
           skip(person.id, refusal);
           continue;
@@ -118,14 +115,6 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
     }
     return { intent: action.intent, changed, skipped, ...(campaign ? { campaign } : {}) };
   }, TX);
-}
-
-function campaignRefusal(person: Person, application: Target, alreadyIn: Set<string>): SkipReason | null {
-  if (person.erasedAt) return "erased";
-  if (person.doNotContact) return "do-not-contact";
-  if (application.tier === "EXCLUDED" && !application.contactOverrideAt) return "excluded";
-  if (alreadyIn.has(application.id)) return "already-in-list";
-  return null;
 }
 
 async function findOrCreateCampaign(tx: Tx, actorId: string, action: Extract<BulkAction, { intent: "campaign" }>) {

@@ -1,11 +1,15 @@
+import { Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 
 /**
  * Lifting the excluded-company rule for one application: someone who may
  * (area "contactOverride") says why the candidate may be contacted after all.
- * The override, who gave it and when are kept on the application, and the change
- * goes to the candidate's audit trail in the same transaction.
+ * The override, who gave it, when, and the excluded match it was given for (the tier
+ * reason at that moment) are kept on the application, and the change goes to the
+ * candidate's audit trail in the same transaction. A re-tier that strikes the
+ * candidate out for another company takes the override back (tiering.server.ts
+ * writeTiers); what outreach may do is decided by contact-policy.server.ts.
  */
 
 export type OverrideProblem = "not-found" | "not-excluded" | "already-overridden" | "not-overridden";
@@ -17,12 +21,19 @@ export class OverrideRefused extends Error {
   }
 }
 
-type Locked = { id: string; candidateId: string; vacancyId: string; tier: string | null; contactOverrideAt: Date | null };
+type Locked = {
+  id: string;
+  candidateId: string;
+  vacancyId: string;
+  tier: string | null;
+  tierReason: Prisma.JsonValue | null;
+  contactOverrideAt: Date | null;
+};
 
 /** Locks the application row so an override and a re-tiering cannot interleave. */
 async function lockApplication(tx: Tx, applicationId: string): Promise<Locked> {
   const rows = await tx.$queryRaw<Locked[]>`
-    SELECT id, "candidateId", "vacancyId", tier::text AS tier, "contactOverrideAt"
+    SELECT id, "candidateId", "vacancyId", tier::text AS tier, "tierReason", "contactOverrideAt"
     FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw new OverrideRefused("not-found");
@@ -36,7 +47,12 @@ export async function overrideExclusion(input: { applicationId: string; actorId:
     if (application.contactOverrideAt) throw new OverrideRefused("already-overridden");
     const updated = await tx.application.update({
       where: { id: application.id },
-      data: { contactOverrideReason: input.reason, contactOverrideById: input.actorId, contactOverrideAt: new Date() },
+      data: {
+        contactOverrideReason: input.reason,
+        contactOverrideById: input.actorId,
+        contactOverrideAt: new Date(),
+        contactOverrideMatch: application.tierReason ?? Prisma.DbNull,
+      },
     });
     await audit(tx, {
       actorId: input.actorId,
@@ -55,7 +71,7 @@ export async function revokeOverride(input: { applicationId: string; actorId: st
     if (!application.contactOverrideAt) throw new OverrideRefused("not-overridden");
     const updated = await tx.application.update({
       where: { id: application.id },
-      data: { contactOverrideReason: null, contactOverrideById: null, contactOverrideAt: null },
+      data: { contactOverrideReason: null, contactOverrideById: null, contactOverrideAt: null, contactOverrideMatch: Prisma.DbNull },
     });
     await audit(tx, {
       actorId: input.actorId,

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "candidate.campaign-add",
   "candidate.contact-override",
   "candidate.contact-override-revoke",
+  "candidate.contact-override-clear",
   "candidate.do-not-contact",
   "candidate.allow-contact",
   "candidate.consent-given",

@@ -81,6 +81,30 @@ describe("bulk stage moves", () => {
   });
 });
 
+describe("moves into a contact stage obey the one contact rule", () => {
+  it("skip the excluded without an override, the do-not-contact and the erased; a step back reaches nobody", async () => {
+    const { body } = await post({ intent: "move", to: "CONTACTED", vacancy: vacancyId, ids: [c.excluded!, c.overridden!, c.quiet!, c.erased!] });
+    expect(body.report.changed).toBe(1);
+    expect(skips(body.report)).toEqual({ excluded: "excluded", quiet: "do-not-contact", erased: "erased" });
+    expect(await stageOf("overridden")).toBe("CONTACTED");
+    for (const key of ["excluded", "quiet", "erased"]) expect(await stageOf(key)).toBe("SOURCED");
+    // Skipping a stage does not skip the rule: the questionnaire and the invitation reach the person too.
+    for (const to of ["QUESTIONNAIRE_SENT", "INTERVIEW_INVITED"]) {
+      const later = await post({ intent: "move", to, vacancy: vacancyId, ids: [c.excluded!, c.quiet!] });
+      expect(skips(later.body.report)).toEqual({ excluded: "excluded", quiet: "do-not-contact" });
+    }
+
+    // The person asks to be left alone after the first contact: a step back with a reason is still possible, a step forward is not.
+    await db().candidate.update({ where: { id: c.overridden }, data: { doNotContact: true, doNotContactAt: new Date() } });
+    const forward = await post({ intent: "move", to: "QUESTIONNAIRE_SENT", vacancy: vacancyId, ids: [c.overridden!] });
+    expect(skips(forward.body.report)).toEqual({ overridden: "do-not-contact" });
+    const back = await post({ intent: "move", to: "SOURCED", vacancy: vacancyId, ids: [c.overridden!], moveReason: "Ошиблись кнопкой" });
+    expect(back.body.report.changed).toBe(1);
+    await db().candidate.update({ where: { id: c.overridden }, data: { doNotContact: false, doNotContactAt: null } });
+    expect(await db().stageChange.count({ where: { application: { candidateId: { in: [c.excluded!, c.quiet!, c.erased!] } }, toStage: { not: "SOURCED" } } })).toBe(0);
+  });
+});
+
 describe("bulk rejection", () => {
   it("needs a reason and records it in the history", async () => {
     const empty = await post({ intent: "reject", vacancy: vacancyId, ids: [c.contacted!], reason: "  " });

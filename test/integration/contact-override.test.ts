@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { addApplication } from "~/pipeline/pipeline.server";
 import { action, loader } from "~/routes/applications.$id.contact-override";
+import { companyMatchKey } from "~/sourcing/company-match";
+import { assertMayContact, contactRefusals } from "~/sourcing/contact-policy.server";
+import { retierCandidates } from "~/sourcing/tiering.server";
 import { db } from "~/utils/db.server";
 import { createCandidate, createUser, formRequest, getRequest, respond, sessionCookie } from "../factories";
 
@@ -119,5 +122,66 @@ describe("overriding the excluded-company rule", () => {
     expect(shown.subject.candidate.name.lastName).toMatch(/^Соколова/);
     await db().candidate.update({ where: { id: excluded.candidateId }, data: { erasedAt: new Date(), lastName: "" } });
     expect((await (await load()).json()).subject.candidate.name).toBeNull();
+  });
+});
+
+describe("an override holds for the excluded company it was given for", () => {
+  const company = async (name: string) => {
+    const normalizedName = companyMatchKey(name);
+    return db().company.upsert({ where: { normalizedName }, create: { name, normalizedName }, update: {} });
+  };
+  async function struckOut() {
+    const [alpha, beta] = [await company("ООО «Откат-Альфа»"), await company("ООО «Откат-Бета»")];
+    const vacancy = await db().vacancy.create({
+      data: {
+        title: "KAM", city: "Москва", industry: "Оборудование", status: "OPEN",
+        companyLists: { create: [{ companyId: alpha.id, kind: "EXCLUDED" }, { companyId: beta.id, kind: "EXCLUDED" }] },
+      },
+    });
+    const candidate = await createCandidate({
+      workHistory: { create: { companyId: alpha.id, companyName: "Откат-Альфа", title: "KAM", startedOn: new Date("2010-01-01"), endedOn: new Date("2012-01-01") } },
+    });
+    const application = await addApplication({ candidateId: candidate.id, vacancyId: vacancy.id, actorId: null });
+    await db().$transaction((tx) => retierCandidates(tx, [candidate.id]));
+    const addJob = async (companyId: string, companyName: string, startedOn: string, endedOn: string) => {
+      await db().workExperience.create({ data: { candidateId: candidate.id, companyId, companyName, title: "KAM", startedOn: new Date(startedOn), endedOn: new Date(endedOn) } });
+      await db().$transaction((tx) => retierCandidates(tx, [candidate.id]));
+      return db().application.findUniqueOrThrow({ where: { id: application.id } });
+    };
+    return { alpha, beta, candidate, application, addJob };
+  }
+  const mayContact = (id: string) => db().$transaction((tx) => assertMayContact(tx, id)).then(() => null, (e: { problem?: string }) => e.problem ?? e);
+
+  test("a re-tier that strikes the candidate out for another company takes it back, audited; the same company keeps it", async () => {
+    const recruiter = await createUser({ roles: ["RECRUITER"] });
+    const { alpha, beta, candidate, application, addJob } = await struckOut();
+    expect(await mayContact(application.id)).toBe("excluded");
+    expect((await post(application.id, { intent: "override", reason: REASON }, await sessionCookie(recruiter.id))).status).toBe(302);
+    expect((await db().application.findUniqueOrThrow({ where: { id: application.id } })).contactOverrideMatch).toMatchObject({ list: "EXCLUDED", companyName: "Откат-Альфа" });
+    expect(await mayContact(application.id)).toBeNull();
+
+    // A later spell at the same company: the reason changes, the company does not.
+    const same = await addJob(alpha.id, "ООО «Откат-Альфа»", "2013-01-01", "2014-01-01");
+    expect(same).toMatchObject({ tier: "EXCLUDED", tierReason: { startedOn: "2013-01-01" }, contactOverrideReason: REASON });
+    expect(await mayContact(application.id)).toBeNull();
+
+    // A job at the other excluded company is now the reason: the override did not cover it.
+    const other = await addJob(beta.id, "Откат-Бета", "2020-01-01", "2021-01-01");
+    expect(other).toMatchObject({ tier: "EXCLUDED", tierReason: { companyName: "Откат-Бета" }, contactOverrideAt: null, contactOverrideReason: null, contactOverrideById: null, contactOverrideMatch: null });
+    expect(await mayContact(application.id)).toBe("excluded");
+    const actions = await db().auditEntry.findMany({ where: { entityId: candidate.id }, orderBy: { id: "asc" } });
+    expect(actions.map((a) => a.action)).toEqual(["candidate.contact-override", "candidate.contact-override-clear"]);
+    expect(actions[1]!.details).toEqual({ applicationId: application.id, vacancyId: application.vacancyId, cause: "excluded-company-changed" });
+  });
+
+  test("the rule itself refuses an override given for another company, whoever wrote the tier", async () => {
+    const { application } = await struckOut();
+    const reason = (await db().application.findUniqueOrThrow({ where: { id: application.id } })).tierReason!;
+    await db().application.update({
+      where: { id: application.id },
+      data: { contactOverrideAt: new Date(), contactOverrideReason: REASON, contactOverrideMatch: reason, tierReason: { ...(reason as object), companyName: "Откат-Бета" } },
+    });
+    expect(await db().$transaction((tx) => contactRefusals(tx, [application.id, "no-such-application"]))).toEqual(new Map([[application.id, "excluded"]]));
+    await expect(db().$transaction((tx) => assertMayContact(tx, "no-such-application"))).rejects.toMatchObject({ problem: "not-found" });
   });
 });

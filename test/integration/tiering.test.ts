@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eraseCandidate } from "~/sourcing/personal-data.server";
 import { companyMatchKey } from "~/sourcing/company-match";
 import { refreshSearchText } from "~/sourcing/search-text.server";
-import { loadCriteria, retierVacancy, tierCandidate } from "~/sourcing/tiering.server";
+import { loadCriteria, retierCandidates, retierVacancy, tierCandidate } from "~/sourcing/tiering.server";
 import { db } from "~/utils/db.server";
 import { createCandidate, createUser } from "../factories";
 
@@ -121,6 +121,28 @@ describe("tiering", () => {
     expect(await db().$transaction((tx) => retierVacancy(tx, vacancy.id), { timeout: 30_000 })).toBe(count);
     expect(performance.now() - started).toBeLessThan(8_000);
     expect(await db().application.count({ where: { vacancyId: vacancy.id, tier: "TARGET" } })).toBe(count / 2);
+  });
+});
+
+describe("re-tiering people", () => {
+  it("recomputes every application of the candidates on every vacancy but the one named, and keeps the erased as they were", async () => {
+    const stop = await company("ООО «ЛюдиСтоп»");
+    const vacancies = await Promise.all(
+      [0, 1, 2].map(() => db().vacancy.create({ data: { title: "KAM", city: "Москва", industry: "Оборудование", companyLists: { create: { companyId: stop.id, kind: "EXCLUDED" } } } })),
+    );
+    const [one, erased] = [await person([]), await person([])];
+    const apps = await Promise.all(
+      [one, erased].flatMap((p) => vacancies.map((v) => db().application.create({ data: { candidateId: p.id, vacancyId: v.id, tier: "OPEN_MARKET" } }))),
+    );
+    await db().candidate.update({ where: { id: erased.id }, data: { erasedAt: new Date() } });
+    for (const p of [one, erased]) {
+      await db().workExperience.create({ data: { candidateId: p.id, companyName: "Люди Стоп", title: "KAM", startedOn: new Date("2018-01-01") } });
+    }
+    expect(await db().$transaction((tx) => retierCandidates(tx, [one.id, erased.id, one.id], { exceptVacancyId: vacancies[2]!.id }))).toBe(2);
+    const tiers = await db().application.findMany({ where: { id: { in: apps.map((a) => a.id) } }, select: { id: true, tier: true } });
+    expect(apps.map((a) => tiers.find((t) => t.id === a.id)!.tier)).toEqual(["EXCLUDED", "EXCLUDED", "OPEN_MARKET", "OPEN_MARKET", "OPEN_MARKET", "OPEN_MARKET"]);
+    expect(await db().$transaction((tx) => retierCandidates(tx, [one.id]))).toBe(1);
+    expect(await db().$transaction((tx) => retierCandidates(tx, []))).toBe(0);
   });
 });
 
