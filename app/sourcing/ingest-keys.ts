@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { companyMatchKey } from "./company-match";
 import { normalizeEmail, normalizePhone } from "./identity";
 import { type CandidateRecord } from "./record";
@@ -89,6 +90,94 @@ export function fillEmpty(current: PersonFields, incoming: PersonFields): Partia
     }
   }
   return filled;
+}
+
+/**
+ * A record from the public apply page: anyone may type anyone's e-mail there. It may
+ * create a person, but never change one we have (fill their fields, add jobs, or lend
+ * its contacts for recognising them later): what it says stays in its source record.
+ */
+export function isUnverified(record: Pick<CandidateRecord, "source" | "channel" | "adapter">): boolean {
+  return record.adapter === "apply-page" || (record.source === "INBOUND" && record.channel === "FORM");
+}
+
+/** The contacts a source record keeps for recognising its person later (none from an unverified record). */
+export function recordContacts(record: CandidateRecord): { email: string | null; phone: string | null } {
+  if (isUnverified(record)) return { email: null, phone: null };
+  return { email: normalizeEmail(record.email), phone: normalizePhone(record.phone) };
+}
+
+const loose = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null);
+/** A stored record's "parsed" as older and newer versions wrote it: whatever is unreadable counts as not given. */
+const StoredFields = z.object({
+  middleName: loose(z.string()),
+  email: loose(z.string()),
+  phone: loose(z.string()),
+  city: loose(z.string()),
+  currentTitle: loose(z.string()),
+  salaryExpectationRub: loose(z.number().int().nonnegative()),
+  relocation: loose(z.boolean()),
+  consentAt: loose(z.string().datetime()),
+  consentText: loose(z.string()),
+});
+
+/** The fields a stored source record gives, read as personFields reads a fresh record. */
+export function storedPersonFields(parsed: unknown): PersonFields {
+  const p = StoredFields.safeParse(parsed && typeof parsed === "object" ? parsed : {});
+  const f = p.success ? p.data : StoredFields.parse({});
+  const consent = f.consentAt && text(f.consentText ?? null);
+  return {
+    middleName: text(f.middleName ?? null),
+    email: normalizeEmail(f.email),
+    phone: normalizePhone(f.phone),
+    city: text(f.city ?? null),
+    currentTitle: text(f.currentTitle ?? null),
+    salaryExpectationRub: f.salaryExpectationRub ?? null,
+    relocation: f.relocation ?? null,
+    consentAt: consent ? new Date(f.consentAt!) : null,
+    consentText: consent ? text(f.consentText ?? null) : null,
+  };
+}
+
+const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === "string" ? value.trim() : value);
+
+/**
+ * What taking one source record out of a candidate (a split) changes: every field that
+ * record gave (by `fieldSources`) and still holds the value it gave is emptied, then
+ * filled again from the candidate's other records, oldest first, the way an import
+ * would have filled it. A value someone changed since is theirs and stays.
+ * `others` are the remaining records that may fill fields (not unverified ones).
+ */
+export function takeBackFields(input: {
+  current: PersonFields;
+  fieldSources: Readonly<Record<string, string>>;
+  record: { id: string; fields: PersonFields };
+  others: ReadonlyArray<{ id: string; fields: PersonFields }>;
+}): { taken: Array<keyof PersonFields>; set: Partial<PersonFields>; fieldSources: Record<string, string> } {
+  const { current, record } = input;
+  const taken = new Set<keyof PersonFields>();
+  for (const field of FILLABLE) {
+    if (input.fieldSources[field] !== record.id || isEmpty(current[field])) continue;
+    if (comparable(current[field]) === comparable(record.fields[field])) taken.add(field);
+  }
+  // Consent is one fact: taking half of it takes both.
+  if (taken.has("consentAt") || taken.has("consentText")) for (const f of ["consentAt", "consentText"] as const) if (!isEmpty(current[f])) taken.add(f);
+  const emptied: PersonFields = { ...current };
+  for (const field of taken) (emptied as Record<string, unknown>)[field] = null;
+  // The record leaves: nothing here is its any more (a value someone changed since is theirs).
+  const fieldSources = Object.fromEntries(Object.entries(input.fieldSources).filter(([, id]) => id !== record.id));
+  const set: Partial<PersonFields> = Object.fromEntries([...taken].map((f) => [f, null]));
+  let state = emptied;
+  for (const other of input.others) {
+    const filled = fillEmpty(state, other.fields);
+    for (const field of Object.keys(filled) as Array<keyof PersonFields>) {
+      if (!taken.has(field)) continue;
+      (set as Record<string, unknown>)[field] = filled[field];
+      fieldSources[field] = other.id;
+      state = { ...state, [field]: filled[field] };
+    }
+  }
+  return { taken: [...taken], set, fieldSources };
 }
 
 /** What a source record keeps as "parsed": the record without its raw data. */

@@ -1,6 +1,6 @@
 import { type Prisma } from "@prisma/client";
 import { type Tx } from "~/utils/db.server";
-import { fillEmpty, fingerprintOf, jobKey, type PersonFields, personFields } from "./ingest-keys";
+import { fillEmpty, fingerprintOf, isUnverified, jobKey, type PersonFields, personFields } from "./ingest-keys";
 import { type CandidateRecord, type JobRecord } from "./record";
 
 /**
@@ -9,14 +9,21 @@ import { type CandidateRecord, type JobRecord } from "./record";
  * before, and what each adds. The preview shows it; ingest.server.ts writes it.
  *
  * Keys in order: the source record (source + board id), the fingerprint of the raw
- * record, a legacy candidate row with the board id, the e-mail, the phone. A merged
+ * record, a legacy candidate row with the board id, the e-mail, the phone (the
+ * profile's own first, then those any of the person's source records gave). A merged
  * candidate is followed to the one it was merged into. Erased people are never
  * brought back: a record whose source record belongs to one is skipped.
+ *
+ * A record from the public apply page (isUnverified) that meets someone we have only
+ * adds its source record and the application: no fields, no jobs.
  */
 
 export type MatchKey = "externalId" | "fingerprint" | "email" | "phone";
 
 type ExistingJob = { companyId: string | null; companyName: string; industry: string | null; title: string; startedOn: string; endedOn: string | null };
+
+/** A job a record brings, with the record (its index in the batch) that brought it. */
+export type NewJob = JobRecord & { recordIndex: number };
 
 export type CandidatePlan = {
   /** The existing candidate's id, or a fresh id for a new one. */
@@ -28,8 +35,10 @@ export type CandidatePlan = {
   base: PersonFields;
   /** Fields this import fills in on an existing candidate. */
   filled: Partial<PersonFields>;
+  /** Which record (index in the batch) gave each field this import sets: the provenance kept on the candidate. */
+  fieldFrom: Partial<Record<keyof PersonFields, number>>;
   existingJobs: ExistingJob[];
-  newJobs: JobRecord[];
+  newJobs: NewJob[];
   /** The application to the import's vacancy, when there already is one. */
   application: { id: string; tier: string | null; tierReason: Prisma.JsonValue } | null;
   /** Records that contribute something (not exact repeats). */
@@ -92,8 +101,10 @@ async function lookups(tx: Tx, prepared: Array<{ record: CandidateRecord; finger
   const phones = [...new Set(prepared.map((p) => p.fields.phone).filter((e): e is string => !!e))];
   const sourceSelect = { id: true, source: true, externalId: true, fingerprint: true, candidateId: true } as const;
   const contactSelect = { id: true, email: true, phone: true } as const;
+  const recordContactSelect = { candidateId: true, email: true, phone: true } as const;
+  const living = { candidate: { erasedAt: null } };
   const none = Promise.resolve([]);
-  const [byExternal, byFingerprint, legacy, byEmail, byPhone] = await Promise.all([
+  const [byExternal, byFingerprint, legacy, byEmail, byPhone, byRecordEmail, byRecordPhone] = await Promise.all([
     ext.length ? tx.sourceRecord.findMany({ where: { OR: ext.map((g) => ({ source: g.source as never, externalId: { in: g.values } })) }, select: sourceSelect }) : none,
     tx.sourceRecord.findMany({ where: { OR: fps.map((g) => ({ source: g.source as never, fingerprint: { in: g.values } })) }, select: sourceSelect }),
     ext.length
@@ -101,10 +112,18 @@ async function lookups(tx: Tx, prepared: Array<{ record: CandidateRecord; finger
       : none,
     emails.length ? tx.candidate.findMany({ where: { email: { in: emails }, erasedAt: null }, select: contactSelect, orderBy: { createdAt: "asc" } }) : none,
     phones.length ? tx.candidate.findMany({ where: { phone: { in: phones }, erasedAt: null }, select: contactSelect, orderBy: { createdAt: "asc" } }) : none,
+    emails.length
+      ? tx.sourceRecord.findMany({ where: { email: { in: emails }, ...living }, select: recordContactSelect, orderBy: [{ importedAt: "asc" }, { id: "asc" }] })
+      : none,
+    phones.length
+      ? tx.sourceRecord.findMany({ where: { phone: { in: phones }, ...living }, select: recordContactSelect, orderBy: [{ importedAt: "asc" }, { id: "asc" }] })
+      : none,
   ]);
-  const ids = [...byExternal, ...byFingerprint].map((s) => s.candidateId).concat([...legacy, ...byEmail, ...byPhone].map((c) => c.id));
+  const ids = [...byExternal, ...byFingerprint, ...byRecordEmail, ...byRecordPhone]
+    .map((s) => s.candidateId)
+    .concat([...legacy, ...byEmail, ...byPhone].map((c) => c.id));
   const roots = await resolveRoots(tx, ids);
-  return { byExternal, byFingerprint, legacy, byEmail, byPhone, roots };
+  return { byExternal, byFingerprint, legacy, byEmail, byPhone, byRecordEmail, byRecordPhone, roots };
 }
 
 async function loadCandidates(tx: Tx, ids: readonly string[], vacancyId: string | null): Promise<Map<string, CandidatePlan>> {
@@ -139,6 +158,7 @@ async function loadCandidates(tx: Tx, ids: readonly string[], vacancyId: string 
         name: { firstName, lastName },
         base,
         filled: {},
+        fieldFrom: {},
         existingJobs: workHistory.map((j) => ({ ...j, startedOn: iso(j.startedOn), endedOn: j.endedOn ? iso(j.endedOn) : null })),
         newJobs: [],
         application: (applications as Array<CandidatePlan["application"]> | undefined)?.[0] ?? null,
@@ -186,9 +206,17 @@ export async function planIngest(
     const t = target(c.id, null, null);
     if (t && c.externalId) legacy.set(byKey(c.source, c.externalId), t);
   }
-  // Oldest first, so the first candidate with an address keeps it.
-  for (const c of found.byEmail) if (c.email && !emails.has(c.email)) emails.set(c.email, target(c.id, null, null)!);
-  for (const c of found.byPhone) if (c.phone && !phones.has(c.phone)) phones.set(c.phone, target(c.id, null, null)!);
+  // Oldest first, so the first candidate with an address keeps it; a profile's own
+  // contacts before those its other source records gave.
+  const remember = (map: Map<string, Target>, value: string | null, candidateId: string) => {
+    if (!value || map.has(value)) return;
+    const t = target(candidateId, null, null);
+    if (t) map.set(value, t);
+  };
+  for (const c of found.byEmail) remember(emails, c.email, c.id);
+  for (const c of found.byPhone) remember(phones, c.phone, c.id);
+  for (const s of found.byRecordEmail) remember(emails, s.email, s.candidateId);
+  for (const s of found.byRecordPhone) remember(phones, s.phone, s.candidateId);
 
   const candidates: CandidatePlan[] = [];
   const touched = new Set<CandidatePlan>();
@@ -229,6 +257,7 @@ export async function planIngest(
         name: { firstName: record.firstName.trim(), lastName: record.lastName.trim() },
         base: fields,
         filled: {},
+        fieldFrom: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null).map(([k]) => [k, index])),
         existingJobs: [],
         newJobs: [],
         application: null,
@@ -241,21 +270,28 @@ export async function planIngest(
     }
     touched.add(plan);
 
+    const creates = plan.isNew && plan.firstIndex === index;
+    // The apply page may create a person, never change one (see isUnverified).
+    const mayChange = creates || !isUnverified(record);
     if (!repeat) {
       plan.contributing.push(index);
-      if (!plan.isNew || plan.firstIndex !== index) Object.assign(plan.filled, fillEmpty({ ...plan.base, ...plan.filled }, fields));
+      if (mayChange && !creates) {
+        const filled = fillEmpty({ ...plan.base, ...plan.filled }, fields);
+        Object.assign(plan.filled, filled);
+        for (const field of Object.keys(filled) as Array<keyof PersonFields>) plan.fieldFrom[field] = index;
+      }
       const known = new Set([...plan.existingJobs, ...plan.newJobs].map(jobKey));
-      for (const job of record.workHistory) {
+      for (const job of mayChange ? record.workHistory : []) {
         const key = jobKey(job);
         if (known.has(key)) continue;
         known.add(key);
-        plan.newJobs.push(job);
+        plan.newJobs.push({ ...job, recordIndex: index });
       }
       const here: Target = { plan, erasedId: null, sourceId: null, fingerprint, index };
       if (extKey) external.set(extKey, here);
       fingerprints.set(fpKey, here);
-      if (fields.email && !emails.has(fields.email)) emails.set(fields.email, here);
-      if (fields.phone && !phones.has(fields.phone)) phones.set(fields.phone, here);
+      if (mayChange && fields.email && !emails.has(fields.email)) emails.set(fields.email, here);
+      if (mayChange && fields.phone && !phones.has(fields.phone)) phones.set(fields.phone, here);
     }
     return { index, record, fingerprint, candidate: plan, erasedId: null, matchedBy, repeat, replacesSourceId, mergesWithIndex };
   });

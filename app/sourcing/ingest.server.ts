@@ -5,21 +5,26 @@ import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { findCompaniesByKey, resolveCompanies } from "./companies.server";
 import { companyMatchKey } from "./company-match";
-import { parsedOf, type PersonFields } from "./ingest-keys";
+import { parsedOf, type PersonFields, recordContacts } from "./ingest-keys";
 import { type CandidatePlan, type IngestPlan, type MatchKey, planIngest, type RecordPlan } from "./ingest-plan.server";
 import { type ImportSummary, statusOf, summarize, tiersOf, writesFor } from "./ingest-summary";
 import { type CandidateRecord } from "./record";
 import { refreshSearchText } from "./search-text.server";
-import { loadCriteria } from "./tiering.server";
+import { loadCriteria, retierCandidates, writeTiers } from "./tiering.server";
 import { type TierReason, type TierResult } from "./tiers";
 
 /**
  * The one step that writes imported people: every importer, the apply page and the
  * manual forms hand their CandidateRecords here. It recognises people we already
  * have (ingest-plan.server.ts), fills only their empty fields, adds jobs and source
- * records, puts them on the vacancy with a tier and why, and audits every candidate it
- * creates or changes — all in the caller's transaction, in a few bulk statements per
- * chunk so 5,000 records commit in seconds. Importing the same data again adds nothing.
+ * records, puts them on the vacancy with a tier and why, re-tiers their other
+ * applications when their work history grew, and audits every candidate it creates or
+ * changes — all in the caller's transaction, in a few bulk statements per chunk so
+ * 5,000 records commit in seconds. Importing the same data again adds nothing.
+ *
+ * Provenance is kept as it is written: which source record gave each field
+ * (Candidate.fieldSources), each job (WorkExperience.sourceRecordId) and each
+ * application (Application.sourceRecordId), so a split takes back what a record brought.
  */
 
 export type { ImportSummary, PreviewRow } from "./ingest-summary";
@@ -142,6 +147,7 @@ async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: re
     }
   }
   const fields = (r: RecordPlan) => ({
+    ...recordContacts(r.record),
     source: r.record.source,
     channel: r.record.channel,
     adapter: r.record.adapter,
@@ -165,6 +171,8 @@ async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: re
     { name: "raw", type: "jsonb", value: (r) => r.record.raw ?? {} },
     { name: "parsed", type: "jsonb", value: (r) => parsedOf(r.record) },
     { name: "importBatchId", type: "text", value: () => batchId },
+    { name: "email", type: "text", value: (r) => recordContacts(r.record).email },
+    { name: "phone", type: "text", value: (r) => recordContacts(r.record).phone },
   ], created);
   // A newer version of a resume we hold replaces the old one (the board id is the same).
   for (const { record, replaces } of byExternal.values()) {
@@ -172,11 +180,66 @@ async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: re
   }
 }
 
-async function writeJobs(tx: Tx, plans: readonly CandidatePlan[], companies: Companies) {
+type SourceIds = ReadonlyMap<number, string>;
+
+/**
+ * The stored source record of every record of these candidates (new, replaced or
+ * repeated), by the record's index: found by board id, else by fingerprint, both unique.
+ */
+async function sourceIdsOf(tx: Tx, records: readonly RecordPlan[]): Promise<SourceIds> {
+  if (!records.length) return new Map();
+  const groups = (pick: (r: RecordPlan) => string | null) => {
+    const bySource = new Map<string, Set<string>>();
+    for (const r of records) {
+      const value = pick(r);
+      if (value) bySource.set(r.record.source, (bySource.get(r.record.source) ?? new Set()).add(value));
+    }
+    return [...bySource].map(([source, values]) => ({ source: source as CandidateRecord["source"], values: [...values] }));
+  };
+  const rows = await tx.sourceRecord.findMany({
+    where: {
+      OR: [
+        ...groups((r) => r.record.externalId).map((g) => ({ source: g.source, externalId: { in: g.values } })),
+        ...groups((r) => r.fingerprint).map((g) => ({ source: g.source, fingerprint: { in: g.values } })),
+      ],
+    },
+    select: { id: true, source: true, externalId: true, fingerprint: true },
+  });
+  const key = (...parts: Array<string | null>) => parts.join("\u0000");
+  const byExternal = new Map(rows.filter((r) => r.externalId).map((r) => [key(r.source, r.externalId), r.id]));
+  const byFingerprint = new Map(rows.map((r) => [key(r.source, r.fingerprint), r.id]));
+  const ids = new Map<number, string>();
+  for (const r of records) {
+    const id = (r.record.externalId ? byExternal.get(key(r.record.source, r.record.externalId)) : undefined) ?? byFingerprint.get(key(r.record.source, r.fingerprint));
+    if (id) ids.set(r.index, id);
+  }
+  return ids;
+}
+
+/** Which source record gave each field this import set, kept on the candidate for a later split. */
+async function writeFieldSources(tx: Tx, plans: readonly CandidatePlan[], sourceIds: SourceIds) {
+  const rows = plans.flatMap((p) => {
+    const sources = Object.fromEntries(
+      Object.entries(p.fieldFrom).flatMap(([field, index]) => {
+        const id = sourceIds.get(index);
+        return id ? [[field, id]] : [];
+      }),
+    );
+    return Object.keys(sources).length ? [{ id: p.id, sources: JSON.stringify(sources) }] : [];
+  });
+  if (!rows.length) return;
+  await tx.$executeRaw`
+    UPDATE "Candidate" AS c SET "fieldSources" = c."fieldSources" || v.sources::jsonb
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.sources)}::text[]) AS v(id, sources)
+    WHERE c.id = v.id`;
+}
+
+async function writeJobs(tx: Tx, plans: readonly CandidatePlan[], companies: Companies, sourceIds: SourceIds) {
   const jobs = plans.flatMap((p) => p.newJobs.map((job) => ({ candidateId: p.id, job })));
   await bulkInsert(tx, "WorkExperience", [
     { name: "id", type: "text", value: () => newId() },
     { name: "candidateId", type: "text", value: (r) => r.candidateId },
+    { name: "sourceRecordId", type: "text", value: (r) => sourceIds.get(r.job.recordIndex) ?? null },
     { name: "companyId", type: "text", value: (r) => companies.idOf(r.job.companyName) },
     { name: "companyName", type: "text", value: (r) => r.job.companyName },
     { name: "industry", type: "text", value: (r) => r.job.industry },
@@ -186,32 +249,35 @@ async function writeJobs(tx: Tx, plans: readonly CandidatePlan[], companies: Com
   ], jobs);
 }
 
-/** New applications go through the pipeline (history row); then tiers and reasons in one statement. */
+/**
+ * New applications go through the pipeline (history row), each with the source record
+ * that brought it (the candidate's first record in the batch); then tiers and reasons
+ * in one statement.
+ */
 async function writeApplications(
   tx: Tx,
   plans: readonly CandidatePlan[],
   vacancyId: string,
   actorId: string | null,
   tiers: Map<CandidatePlan, TierResult>,
+  sourceIds: SourceIds,
 ): Promise<Map<CandidatePlan, string>> {
   const ids = new Map<CandidatePlan, string>();
-  const retier: Array<[string, TierResult]> = [];
+  const retier: Array<{ applicationId: string } & TierResult> = [];
   const adding = plans.filter((p) => !p.application);
-  const added = await addManyToVacancy(tx, { vacancyId, actorId, candidates: adding.map((p) => ({ candidateId: p.id, tier: tiers.get(p)!.tier })) });
+  const added = await addManyToVacancy(tx, {
+    vacancyId,
+    actorId,
+    candidates: adding.map((p) => ({ candidateId: p.id, tier: tiers.get(p)!.tier, sourceRecordId: sourceIds.get(p.firstIndex) ?? null })),
+  });
   for (const plan of plans) {
     const tier = tiers.get(plan)!;
     const id = plan.application?.id ?? added.get(plan.id)!;
     ids.set(plan, id);
     // A new application still needs its reason; an old one changes only when new data came.
-    if (!plan.application || plan.contributing.length) retier.push([id, tier]);
+    if (!plan.application || plan.contributing.length) retier.push({ applicationId: id, ...tier });
   }
-  if (retier.length) {
-    await tx.$executeRaw`
-      UPDATE "Application" AS a SET "tier" = v.tier::"SourcingTier", "tierReason" = v.reason::jsonb, "updatedAt" = now()
-      FROM unnest(${retier.map((r) => r[0])}::text[], ${retier.map((r) => r[1].tier)}::text[],
-        ${retier.map((r) => (r[1].reason ? JSON.stringify(r[1].reason) : null))}::text[]) AS v(id, tier, reason)
-      WHERE a.id = v.id AND (a."tier" IS DISTINCT FROM v.tier::"SourcingTier" OR a."tierReason" IS DISTINCT FROM v.reason::jsonb)`;
-  }
+  await writeTiers(tx, retier, actorId);
   return ids;
 }
 
@@ -257,14 +323,22 @@ export async function ingestRecords(tx: Tx, records: readonly CandidateRecord[],
     await createCandidates(tx, chunk, plan.records);
     await fillCandidates(tx, chunk);
     await writeSources(tx, chunk, plan.records, options.batchId ?? null);
-    await writeJobs(tx, chunk, companies);
+    const inChunk = new Set(chunk);
+    const sourceIds = await sourceIdsOf(tx, plan.records.filter((r) => r.candidate && inChunk.has(r.candidate)));
+    await writeFieldSources(tx, chunk, sourceIds);
+    await writeJobs(tx, chunk, companies, sourceIds);
     const added = new Set(chunk.filter((p) => vacancyId && !p.application));
-    if (vacancyId && tiers) for (const [p, id] of await writeApplications(tx, chunk, vacancyId, options.actorId, tiers)) applications.set(p, id);
+    if (vacancyId && tiers) {
+      for (const [p, id] of await writeApplications(tx, chunk, vacancyId, options.actorId, tiers, sourceIds)) applications.set(p, id);
+    }
     await refreshSearchText(tx, chunk.filter((p) => p.isNew || p.contributing.length).map((p) => p.id));
     await auditChunk(tx, chunk, plan.records, options, added);
     done += chunk.reduce((n, p) => n + (recordsOf.get(p) ?? 0), 0);
     await options.onProgress?.(done);
   }
+  // Someone we had whose history grew is re-tiered on every other vacancy too.
+  const grown = writing.filter((p) => !p.isNew && p.newJobs.length).map((p) => p.id);
+  await retierCandidates(tx, grown, { actorId: options.actorId, exceptVacancyId: vacancyId });
   if (done < records.length) await options.onProgress?.(records.length);
 
   return plan.records.map((r): IngestOutcome => {

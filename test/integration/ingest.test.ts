@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { addManyToVacancy } from "~/pipeline/pipeline.server";
 import { eraseCandidate } from "~/sourcing/personal-data.server";
+import { runBulkAction } from "~/sourcing/bulk-actions.server";
 import { ingestRecords, type IngestOptions, previewRecords } from "~/sourcing/ingest.server";
 import { companyMatchKey } from "~/sourcing/company-match";
 import { CandidateRecordSchema, type CandidateRecordInput } from "~/sourcing/record";
@@ -223,6 +224,107 @@ describe("tiers", () => {
     const [second] = await ingest([record({ source: "SUPERJOB", email: r.email, workHistory: [{ companyName: "Откат-Трейд", title: "KAM", startedOn: "2015-01-01", endedOn: "2016-01-01" }] })], { vacancyId: vacancy.id });
     expect(second).toMatchObject({ candidateId: first!.candidateId, applicationId: first!.applicationId, tier: "EXCLUDED" });
     expect(await db().application.findUniqueOrThrow({ where: { id: first!.applicationId! } })).toMatchObject({ tier: "EXCLUDED" });
+  });
+});
+
+describe("the person's other applications", () => {
+  test("an import into one vacancy re-tiers the person on every other vacancy too", async () => {
+    const user = await createUser({ roles: ["RECRUITER"] });
+    const strict = await vacancyWithLists({ excluded: ["Откат-Сервис"] });
+    const wanted = await vacancyWithLists({ target: ["Цель-Сервис"] });
+    const untouched = await vacancyWithLists({});
+    const r = record();
+    const [onStrict] = await ingest([r], { vacancyId: strict.id });
+    const [onUntouched] = await ingest([{ ...r }], { vacancyId: untouched.id });
+    expect(onStrict!.tier).toBe("OPEN_MARKET");
+    // The same person from another board, imported for the vacancy that wants Цель-Сервис.
+    const [onWanted] = await ingest(
+      [record({
+        source: "SUPERJOB", email: r.email, workHistory: [
+          { companyName: "ООО «Цель-Сервис»", title: "KAM", startedOn: "2021-01-01", endedOn: null },
+          { companyName: "Откат-Сервис", title: "Менеджер", startedOn: "2012-01-01", endedOn: "2014-01-01" },
+        ],
+      })],
+      { vacancyId: wanted.id, actorId: user.id },
+    );
+    expect(onWanted).toMatchObject({ candidateId: onStrict!.candidateId, tier: "TARGET" });
+    const tierOf = async (id: string | null) => db().application.findUniqueOrThrow({ where: { id: id! }, select: { tier: true, tierReason: true } });
+    expect(await tierOf(onStrict!.applicationId)).toMatchObject({ tier: "EXCLUDED", tierReason: { list: "EXCLUDED", companyName: "Откат-Сервис", startedOn: "2012-01-01" } });
+    expect(await tierOf(onUntouched!.applicationId)).toEqual({ tier: "OPEN_MARKET", tierReason: null });
+    const report = await runBulkAction(user.id, { intent: "campaign", vacancy: strict.id, campaignName: "Первая волна", ids: [onStrict!.candidateId] });
+    expect(report.skipped).toEqual([{ candidateId: onStrict!.candidateId, reason: "excluded" }]);
+  });
+});
+
+describe("where each value came from", () => {
+  test("fields, jobs and applications keep the source record that brought them", async () => {
+    const vacancy = await vacancyWithLists({});
+    const first = record({ phone: null, city: "Москва", currentTitle: null });
+    const [outcome] = await ingest([first], { vacancyId: vacancy.id });
+    const second = record({ source: "SUPERJOB", email: first.email, phone: "+7 916 111-22-33", city: "Тула", currentTitle: "KAM",
+      workHistory: [{ companyName: "ООО «Вторая»", title: "KAM", startedOn: "2010-01-01", endedOn: "2012-01-01" }] });
+    await ingest([second]);
+    const candidate = await db().candidate.findUniqueOrThrow({ where: { id: outcome!.candidateId }, include: { sources: true, workHistory: true, applications: true } });
+    const idOf = (source: string) => candidate.sources.find((s) => s.source === source)!.id;
+    expect(candidate.fieldSources).toEqual({ email: idOf("HH"), city: idOf("HH"), phone: idOf("SUPERJOB"), currentTitle: idOf("SUPERJOB") });
+    expect(Object.fromEntries(candidate.workHistory.map((j) => [j.companyName, j.sourceRecordId]))).toEqual({ "ООО «Гидромаш»": idOf("HH"), "ООО «Вторая»": idOf("SUPERJOB") });
+    expect(candidate.applications.map((a) => a.sourceRecordId)).toEqual([idOf("HH")]);
+    expect(candidate.sources.map((s) => [s.source, s.email, s.phone])).toEqual(
+      expect.arrayContaining([["HH", first.email!.toLowerCase(), null], ["SUPERJOB", first.email!.toLowerCase(), "+79161112233"]]),
+    );
+  });
+
+  test("a person is recognised by the contacts any of their source records gave", async () => {
+    const r = record({ email: "main@contacts.test", phone: "+79162220000" });
+    const [first] = await ingest([r]);
+    // Same person (by phone), another address the profile does not show.
+    await ingest([record({ source: "SUPERJOB", email: "second@contacts.test", phone: r.phone })]);
+    expect((await db().candidate.findUniqueOrThrow({ where: { id: first!.candidateId } })).email).toBe("main@contacts.test");
+    const [byOtherEmail] = await ingest([record({ source: "FILE", channel: "FILE", adapter: "csv", email: "SECOND@contacts.test", phone: null })]);
+    expect(byOtherEmail).toMatchObject({ candidateId: first!.candidateId, status: "merged", matchedBy: "email" });
+    // An erased person's records recognise nobody.
+    const user = await createUser({ roles: ["ADMIN"] });
+    await eraseCandidate({ actorId: user.id, candidateId: first!.candidateId, reason: "Запрос" });
+    const [afterErasure] = await ingest([record({ source: "FILE", channel: "FILE", adapter: "csv", email: "second@contacts.test", phone: null })]);
+    expect(afterErasure).toMatchObject({ status: "new", erased: false });
+  });
+});
+
+describe("the public apply page", () => {
+  const applyPage = (overrides: Partial<CandidateRecordInput>) =>
+    record({ source: "INBOUND", channel: "FORM", adapter: "apply-page", externalId: null, consentAt: "2026-01-10T09:00:00.000Z", consentText: "Согласен", ...overrides });
+
+  test("never changes a person we have: the record and the application are added, nothing else", async () => {
+    const vacancy = await vacancyWithLists({ excluded: ["Откат-Плюс"] });
+    const victim = await createCandidate({ phone: null, city: null, consentAt: null, consentText: null, currentTitle: null,
+      workHistory: { create: { companyName: "Ромашка", title: "KAM", startedOn: new Date("2019-01-01") } } });
+    const before = await db().candidate.findUniqueOrThrow({ where: { id: victim.id } });
+    const [outcome] = await ingest(
+      [applyPage({ firstName: "Злоумышленник", email: victim.email!.toUpperCase(), phone: "+7 916 999-00-11", city: "Тула", currentTitle: "Директор",
+        workHistory: [{ companyName: "ООО «Откат-Плюс»", title: "KAM", startedOn: "2020-01-01", endedOn: null }] })],
+      { vacancyId: vacancy.id },
+    );
+    expect(outcome).toMatchObject({ candidateId: victim.id, status: "merged", matchedBy: "email", tier: "OPEN_MARKET" });
+    const after = await db().candidate.findUniqueOrThrow({ where: { id: victim.id }, include: { workHistory: true, sources: true, applications: true } });
+    const { workHistory, sources, applications, updatedAt: _u, searchText, ...fields } = after;
+    const { updatedAt: _b, searchText: _s, ...was } = before;
+    expect(fields).toEqual(was);
+    expect(searchText).not.toMatch(/тула|откат|злоумышленник|директор/);
+    expect(workHistory.map((j) => j.companyName)).toEqual(["Ромашка"]);
+    expect(applications).toMatchObject([{ vacancyId: vacancy.id, tier: "OPEN_MARKET", sourceRecordId: sources[0]!.id }]);
+    // What the visitor typed stays visible in its source record, and recognises nobody later.
+    expect(sources).toMatchObject([{ adapter: "apply-page", email: null, phone: null, parsed: { phone: "+7 916 999-00-11", city: "Тула" } }]);
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { entityId: victim.id, action: "candidate.import-merge" } });
+    expect(entry.details).toMatchObject({ filled: [], jobsAdded: 0, applicationAdded: true });
+    const [later] = await ingest([record({ email: null, phone: "8 916 999 00 11" })]);
+    expect(later).toMatchObject({ status: "new" });
+  });
+
+  test("a new person from the page is created from it, jobs and all", async () => {
+    const vacancy = await vacancyWithLists({ excluded: ["Откат-Плюс"] });
+    const [outcome] = await ingest([applyPage({ workHistory: [{ companyName: "Откат-Плюс", title: "KAM", startedOn: "2020-01-01", endedOn: null }] })], { vacancyId: vacancy.id });
+    expect(outcome).toMatchObject({ status: "new", tier: "EXCLUDED" });
+    expect(await db().candidate.findUniqueOrThrow({ where: { id: outcome!.candidateId } })).toMatchObject({ city: "Москва", consentText: "Согласен" });
   });
 });
 

@@ -1,5 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { canonicalJson, fillEmpty, fingerprintOf, jobKey, type PersonFields, personFields } from "~/sourcing/ingest-keys";
+import {
+  canonicalJson,
+  fillEmpty,
+  fingerprintOf,
+  isUnverified,
+  jobKey,
+  type PersonFields,
+  personFields,
+  recordContacts,
+  storedPersonFields,
+  takeBackFields,
+} from "~/sourcing/ingest-keys";
 import { newId } from "~/utils/bulk-insert.server";
 import { CandidateRecordSchema } from "~/sourcing/record";
 
@@ -73,4 +84,67 @@ test("ids are cuid-shaped and distinct", () => {
   const ids = new Set(Array.from({ length: 1_000 }, newId));
   expect(ids.size).toBe(1_000);
   for (const id of ids) expect(id).toMatch(/^c[0-9a-z]{24}$/);
+});
+
+describe("the public apply page", () => {
+  const record = (overrides: object) =>
+    CandidateRecordSchema.parse({ source: "HH", channel: "API", adapter: "hh-api", firstName: "А", lastName: "Б", email: "A@B.ru", phone: "8 916 123 45 67", raw: {}, ...overrides });
+  test("is unverified, and lends no contacts for recognising anyone later", () => {
+    const apply = record({ source: "INBOUND", channel: "FORM", adapter: "apply-page" });
+    expect(isUnverified(apply)).toBe(true);
+    expect(recordContacts(apply)).toEqual({ email: null, phone: null });
+    for (const trusted of [record({}), record({ source: "MANUAL", channel: "FORM", adapter: "manual-form" }), record({ source: "INBOUND", channel: "API", adapter: "hh-negotiations" })]) {
+      expect(isUnverified(trusted)).toBe(false);
+      expect(recordContacts(trusted)).toEqual({ email: "a@b.ru", phone: "+79161234567" });
+    }
+  });
+});
+
+describe("stored records", () => {
+  test("read as a fresh record is read, whatever is missing or unreadable counting as not given", () => {
+    expect(storedPersonFields({ email: " X@Y.ru ", phone: "8 (916) 123-45-67", city: " Тула ", salaryExpectationRub: "много", consentAt: "2026-01-01T10:00:00.000Z" })).toEqual({
+      ...empty,
+      email: "x@y.ru",
+      phone: "+79161234567",
+      city: "Тула",
+    });
+    expect(storedPersonFields({})).toEqual(empty);
+    expect(storedPersonFields(null)).toEqual(empty);
+    expect(storedPersonFields({ consentAt: "2026-01-01T10:00:00.000Z", consentText: "Да" })).toMatchObject({ consentAt: new Date("2026-01-01T10:00:00.000Z"), consentText: "Да" });
+  });
+});
+
+describe("taking a record back (split)", () => {
+  const current: PersonFields = { ...empty, email: "a@b.ru", phone: "+79160000001", city: "Москва", currentTitle: "Ведущий KAM", salaryExpectationRub: 150_000 };
+  const wrong = { id: "wrong", fields: { ...empty, email: "a@b.ru", phone: "+79160000001", city: "Тула", currentTitle: "KAM", salaryExpectationRub: 150_000 } };
+
+  test("empties the fields it gave and still holds, keeps what someone changed, and refills from the others oldest first", () => {
+    const result = takeBackFields({
+      current,
+      fieldSources: { email: "right", phone: "wrong", city: "right", currentTitle: "wrong", salaryExpectationRub: "wrong" },
+      record: wrong,
+      others: [
+        { id: "right", fields: { ...empty, email: "a@b.ru", city: "Москва" } },
+        { id: "older", fields: { ...empty, phone: "+79160000002", salaryExpectationRub: 180_000 } },
+        { id: "newer", fields: { ...empty, phone: "+79160000003" } },
+      ],
+    });
+    expect(result.taken.sort()).toEqual(["phone", "salaryExpectationRub"]);
+    expect(result.set).toEqual({ phone: "+79160000002", salaryExpectationRub: 180_000 });
+    // currentTitle was changed by a person after the import: it stays, and no longer points at the record.
+    expect(result.fieldSources).toEqual({ email: "right", city: "right", phone: "older", salaryExpectationRub: "older" });
+  });
+
+  test("a field with no provenance, or from another record, is never taken; consent goes as a pair", () => {
+    const consent = { consentAt: new Date("2026-01-01T10:00:00Z"), consentText: "Согласна" };
+    const result = takeBackFields({
+      current: { ...current, ...consent },
+      fieldSources: { email: "right", consentAt: "wrong", consentText: "wrong" },
+      record: { id: "wrong", fields: { ...wrong.fields, ...consent } },
+      others: [],
+    });
+    expect(result.taken.sort()).toEqual(["consentAt", "consentText"]);
+    expect(result.set).toEqual({ consentAt: null, consentText: null });
+    expect(result.fieldSources).toEqual({ email: "right" });
+  });
 });
