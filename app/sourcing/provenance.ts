@@ -1,3 +1,5 @@
+import { normalizeEmail, normalizePhone } from "./identity";
+
 /**
  * Where sources disagree about a candidate: for each field that two source records
  * give differently (another city, salary, title…), every value with the records
@@ -30,13 +32,15 @@ function readField(parsed: unknown, field: ProvenanceField): string | number | n
   return null;
 }
 
-/** Spelling differences that are not disagreements: case, spaces, ё/е, phone punctuation. */
+/**
+ * Spelling differences that are not disagreements: case, spaces, ё/е, and contacts as
+ * de-duplication compares them ("8 (916) 123-45-67", "9161234567" and "+79161234567"
+ * are one phone).
+ */
 function sameness(field: ProvenanceField, value: string | number): string {
   if (typeof value === "number") return String(value);
-  if (field === "phone") {
-    const digits = value.replace(/\D/g, "");
-    return digits.length === 11 && digits.startsWith("8") ? `7${digits.slice(1)}` : digits;
-  }
+  if (field === "phone") return normalizePhone(value) ?? value.replace(/\D/g, "");
+  if (field === "email") return normalizeEmail(value) ?? value.trim().toLowerCase();
   return value.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
 }
 
