@@ -1,4 +1,5 @@
 import { Prisma, type Stage } from "@prisma/client";
+import { z } from "zod";
 import { FUNNEL, isExit } from "~/pipeline/stages";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -6,14 +7,19 @@ import { containsPattern } from "./candidates.server";
 import { normalizeEmail, normalizePhone } from "./identity";
 import { refreshSearchText } from "./search-text.server";
 import { searchTerms } from "./search-text";
+import { retierCandidates } from "./tiering.server";
 
 /**
  * Merging two records of one person by hand, and undoing it exactly. The merged
  * candidate's source records, work history and applications move to the survivor;
- * empty fields of the survivor are filled from the merged one; the merged row stays
- * (hidden, with mergedIntoId) so an un-merge can give everything back. What moved
- * is in the CandidateMerge row; what was filled in, and which applications changed
- * places, is in the merge's audit entry, which un-merge reads.
+ * empty fields of the survivor are filled from the merged one (with the source record
+ * each came from); the merged row stays (hidden, with mergedIntoId) so an un-merge can
+ * give everything back. What moved, what was filled in and which applications changed
+ * places is in the CandidateMerge row (its `undo`, personal data that erasure clears);
+ * the audit entries name the fields only, never their values, as they outlive an
+ * erasure. Both ways the people's applications are re-tiered from the history they
+ * now have, in the same transaction. Nothing of an erased person is merged or
+ * brought back by an un-merge.
  */
 
 export type MergeProblem = "same" | "not-found" | "merged" | "erased" | "undone" | "survivor-merged";
@@ -28,16 +34,22 @@ export class MergeRefused extends Error {
 const FILLED = ["middleName", "email", "phone", "city", "currentTitle", "salaryExpectationRub", "relocation", "consentAt", "consentText"] as const;
 type FilledField = (typeof FILLED)[number];
 
-type Undo = {
-  mergeId: string;
-  otherId: string;
-  reason: string | null;
-  filled: Partial<Record<FilledField, string | number | boolean>>;
-  tagsAdded: string[];
-  doNotContactAt: string | null;
+/** CandidateMerge.undo: what un-merge gives back. Read leniently: a field missing is nothing to undo. */
+const UndoSchema = z.object({
+  filled: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).catch({}),
+  /** The survivor's fieldSources entries the merge set (field → source record id). */
+  fieldSources: z.record(z.string(), z.string()).catch({}),
+  tagsAdded: z.array(z.string()).catch([]),
+  doNotContactAt: z.string().nullable().catch(null),
   /** Survivor's applications that went to the merged candidate because the merged one's got further. */
-  swapped: Array<{ survivorApplicationId: string; mergedApplicationId: string }>;
-};
+  swapped: z.array(z.object({ survivorApplicationId: z.string(), mergedApplicationId: z.string() })).catch([]),
+});
+type Undo = z.infer<typeof UndoSchema> & { filled: Partial<Record<FilledField, string | number | boolean>> };
+
+const sourcesOf = (value: Prisma.JsonValue): Record<string, string> =>
+  value && typeof value === "object" && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"))
+    : {};
 
 const TX = { maxWait: 10_000, timeout: 30_000 };
 
@@ -128,28 +140,31 @@ export async function mergeCandidates(input: { survivorId: string; mergedId: str
     const tagsAdded = merged.tags.filter((t) => !survivor.tags.includes(t));
     // A person who asked to be left alone stays left alone under any of their records.
     const doNotContactAt = merged.doNotContact && !survivor.doNotContact ? (merged.doNotContactAt ?? new Date()) : null;
+    // A filled value keeps the source record it came from; that record moves here too.
+    const mergedSources = sourcesOf(merged.fieldSources);
+    const fieldSources = Object.fromEntries(Object.keys(filled).flatMap((f) => (mergedSources[f] ? [[f, mergedSources[f]]] : [])));
     await tx.candidate.update({
       where: { id: survivorId },
       data: {
         ...Object.fromEntries(Object.keys(filled).map((f) => [f, merged[f as FilledField]])),
+        fieldSources: { ...sourcesOf(survivor.fieldSources), ...fieldSources },
         tags: [...survivor.tags, ...tagsAdded],
         ...(doNotContactAt ? { doNotContact: true, doNotContactAt } : {}),
       },
     });
     await tx.candidate.update({ where: { id: mergedId }, data: { mergedIntoId: survivorId } });
+    const undo: Undo = { filled, fieldSources, tagsAdded, doNotContactAt: doNotContactAt?.toISOString() ?? null, swapped };
     const merge = await tx.candidateMerge.create({
-      data: { survivorId, mergedId, sourceRecordIds, applicationIds: movedApplications, workExperienceIds, actorId, reason },
+      data: { survivorId, mergedId, sourceRecordIds, applicationIds: movedApplications, workExperienceIds, actorId, reason, undo },
     });
-    const undo: Undo = {
-      mergeId: merge.id,
-      otherId: mergedId,
-      reason,
-      filled,
-      tagsAdded,
-      doNotContactAt: doNotContactAt?.toISOString() ?? null,
-      swapped,
-    };
-    await audit(tx, { actorId, action: "candidate.merge", entityType: "Candidate", entityId: survivorId, details: undo });
+    // Which fields, never their values: the audit trail outlives an erasure.
+    await audit(tx, {
+      actorId,
+      action: "candidate.merge",
+      entityType: "Candidate",
+      entityId: survivorId,
+      details: { mergeId: merge.id, otherId: mergedId, reason, filled: Object.keys(filled), tagsAdded: tagsAdded.length, doNotContactAdded: doNotContactAt !== null },
+    });
     await audit(tx, {
       actorId,
       action: "candidate.merged-into",
@@ -157,6 +172,7 @@ export async function mergeCandidates(input: { survivorId: string; mergedId: str
       entityId: mergedId,
       details: { mergeId: merge.id, otherId: survivorId, reason },
     });
+    await retierCandidates(tx, [survivorId], { actorId });
     await refreshSearchText(tx, [survivorId, mergedId]);
     return merge;
   }, TX);
@@ -172,13 +188,12 @@ export async function unmergeCandidates(input: { mergeId: string; actorId: strin
     if (merge.undoneAt) throw new MergeRefused("undone");
     const { survivorId, mergedId } = merge;
     const locked = await lockCandidates(tx, [survivorId, mergedId]);
+    // An erased person stays erased: un-merging would bring their hidden row back.
+    if (locked.get(survivorId)?.erasedAt || locked.get(mergedId)?.erasedAt) throw new MergeRefused("erased");
     if (locked.get(survivorId)?.mergedIntoId) throw new MergeRefused("survivor-merged");
     if (locked.get(mergedId)?.mergedIntoId !== survivorId) throw new MergeRefused("not-found");
     const record = await tx.candidateMerge.findUniqueOrThrow({ where: { id: merge.id } });
-    const entry = await tx.auditEntry.findFirstOrThrow({
-      where: { action: "candidate.merge", entityId: survivorId, details: { path: ["mergeId"], equals: merge.id } },
-    });
-    const undo = entry.details as unknown as Undo;
+    const undo = UndoSchema.parse(record.undo ?? {}) as Undo;
 
     for (const pair of undo.swapped) {
       await swapOwners(
@@ -203,6 +218,9 @@ export async function unmergeCandidates(input: { mergeId: string; actorId: strin
       // A value someone has changed since the merge is theirs now, and stays.
       if ((now instanceof Date ? now.toISOString() : now) === value) Object.assign(restore, { [field]: null });
     }
+    const sources = sourcesOf(survivor.fieldSources);
+    for (const [field, sourceId] of Object.entries(undo.fieldSources)) if (sources[field] === sourceId) delete sources[field];
+    restore.fieldSources = sources;
     if (undo.tagsAdded.length) restore.tags = survivor.tags.filter((t) => !undo.tagsAdded.includes(t));
     if (undo.doNotContactAt && survivor.doNotContact && survivor.doNotContactAt?.toISOString() === undo.doNotContactAt) {
       Object.assign(restore, { doNotContact: false, doNotContactAt: null });
@@ -213,6 +231,7 @@ export async function unmergeCandidates(input: { mergeId: string; actorId: strin
     const details = { mergeId: merge.id, reason };
     await audit(tx, { actorId: input.actorId, action: "candidate.unmerge", entityType: "Candidate", entityId: survivorId, details: { ...details, otherId: mergedId } });
     await audit(tx, { actorId: input.actorId, action: "candidate.unmerged-from", entityType: "Candidate", entityId: mergedId, details: { ...details, otherId: survivorId } });
+    await retierCandidates(tx, [survivorId, mergedId], { actorId: input.actorId });
     await refreshSearchText(tx, [survivorId, mergedId]);
     return { survivorId, mergedId };
   }, TX);

@@ -9,6 +9,7 @@ type Found = PersonName & { id: string; email: string | null; phone: string | nu
 type Merge = {
   id: string;
   mergedId: string;
+  /** Null once the merged person's data was erased: such a merge is never undone. */
   mergedName: PersonName | null;
   createdAt: string;
   reason: string | null;
@@ -17,7 +18,9 @@ type Merge = {
 
 /**
  * Merging duplicates into this profile: a search (GET ?find=), a merge button per
- * person found, and the merges that can still be undone.
+ * person found, and the merges that can still be undone (not one whose merged person
+ * was erased: undoing it would bring them back). A refused merge, un-merge or split
+ * says why above the search.
  */
 export function MergePanel({
   find,
@@ -74,13 +77,17 @@ export function MergePanel({
                   <DateText value={m.createdAt} withTime /> · {t("profile.merge.moved", m.moved)}
                   {m.reason ? ` · ${m.reason}` : ""}
                 </span>
-                <Form method="post" className="filters">
-                  <input type="hidden" name="intent" value="unmerge" />
-                  <input type="hidden" name="mergeId" value={m.id} />
-                  <Button variant="ghost" size="small">
-                    {t("profile.merge.undo")}
-                  </Button>
-                </Form>
+                {m.mergedName ? (
+                  <Form method="post" className="filters">
+                    <input type="hidden" name="intent" value="unmerge" />
+                    <input type="hidden" name="mergeId" value={m.id} />
+                    <Button variant="ghost" size="small">
+                      {t("profile.merge.undo")}
+                    </Button>
+                  </Form>
+                ) : (
+                  <span className="muted"> · {t("profile.merge.erasedNoUndo")}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -18,6 +18,9 @@ export type SourceRow = {
   importedAt: string;
 };
 
+/** The public apply page's records, which never change someone we already had (ingest-keys.ts isUnverified). */
+const UNVERIFIED_ADAPTER = "apply-page";
+
 /**
  * Every source record of a candidate, and where they disagree: each differing value
  * with the records that gave it (the provenance of the profile's fields).
@@ -60,7 +63,10 @@ export function SourcesSection({
                 {sources.map((s) => (
                   <tr key={s.id}>
                     <th scope="row">{t(`sources.${s.source}`)}</th>
-                    <td>{s.adapter}</td>
+                    <td>
+                      {s.adapter}
+                      {s.adapter === UNVERIFIED_ADAPTER ? <span className="muted"> ({t("profile.sources.unverified")})</span> : null}
+                    </td>
                     <td>{s.externalId ?? "—"}</td>
                     <td>
                       {s.url ? (

@@ -1,9 +1,14 @@
-import { type Stage } from "@prisma/client";
+import { type CompanyListKind, type Stage } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addApplication, moveApplication } from "~/pipeline/pipeline.server";
 import { action, loader } from "~/routes/candidates.$id";
+import { runBulkAction } from "~/sourcing/bulk-actions.server";
 import { searchCandidates } from "~/sourcing/candidates.server";
+import { companyMatchKey } from "~/sourcing/company-match";
+import { ingestRecords } from "~/sourcing/ingest.server";
 import { findMergeCandidates, mergeCandidates, MergeRefused, unmergeCandidates } from "~/sourcing/merge.server";
+import { eraseCandidate } from "~/sourcing/personal-data.server";
+import { CandidateRecordSchema, type CandidateRecordInput } from "~/sourcing/record";
 import { refreshSearchText } from "~/sourcing/search-text.server";
 import { splitSourceRecord, SplitRefused } from "~/sourcing/split.server";
 import { db } from "~/utils/db.server";
@@ -57,7 +62,6 @@ describe("merge and un-merge", () => {
       firstName: "Анна", lastName: "Иванова", middleName: "Сергеевна", email: "anna@b.ru", phone: "+79160000001", city: "Казань",
       currentTitle: "Менеджер по ключевым клиентам", salaryExpectationRub: 200_000, relocation: true,
       consentAt: new Date("2026-01-05T10:00:00Z"), consentText: "Согласна", tags: ["резерв", "сильный"],
-      doNotContact: true, doNotContactAt: new Date("2026-01-06T10:00:00Z"),
       workHistory: { create: [
         { companyName: "ООО «Гидромаш»", title: "KAM", startedOn: new Date("2016-01-01"), endedOn: new Date("2019-12-01") },
         { companyName: "ИП Петров", title: "Продавец", startedOn: new Date("2012-01-01"), endedOn: new Date("2015-12-01") },
@@ -70,6 +74,8 @@ describe("merge and un-merge", () => {
     const mergedV1 = await applyTo(merged.id, 0, ["CONTACTED", "INTERVIEW_INVITED"]);
     const mergedV2 = await applyTo(merged.id, 1);
     const mergedV3 = await applyTo(merged.id, 2);
+    // Asked to be left alone after the first contact.
+    await db().candidate.update({ where: { id: merged.id }, data: { doNotContact: true, doNotContactAt: new Date("2026-01-06T10:00:00Z") } });
     await db().$transaction((tx) => refreshSearchText(tx, [survivor.id, merged.id]));
     const before = await snapshot([survivor.id, merged.id]);
 
@@ -94,6 +100,16 @@ describe("merge and un-merge", () => {
     expect([...merge.applicationIds].sort()).toEqual([mergedV1, mergedV3].sort());
     expect(merge.sourceRecordIds).toHaveLength(1);
     expect(merge.workExperienceIds).toHaveLength(2);
+    // The values to give back live on the merge row; the audit trail names the fields only.
+    expect(merge.undo).toMatchObject({ filled: { phone: "+79160000001", middleName: "Сергеевна" }, tagsAdded: ["резерв"] });
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { entityId: survivor.id, action: "candidate.merge" } });
+    expect(entry.details).toMatchObject({ mergeId: merge.id, otherId: merged.id, reason: "Один телефон", tagsAdded: 1, doNotContactAdded: true });
+    expect([...(entry.details as { filled: string[] }).filled].sort()).toEqual(
+      ["consentAt", "consentText", "currentTitle", "middleName", "phone", "relocation", "salaryExpectationRub"].sort(),
+    );
+    for (const value of ["+79160000001", "Сергеевна", "Согласна", "резерв", "200000", "Менеджер по ключевым"]) {
+      expect(JSON.stringify(entry.details)).not.toContain(value);
+    }
     expect((await searchCandidates({ q: "иванова" })).candidates.map((c) => c.id)).toEqual([survivor.id]);
 
     const redirected = await respond(() => loader({ request: getRequest(`/candidates/${merged.id}`, cookie), params: { id: merged.id }, context: {} }));
@@ -176,7 +192,9 @@ describe("splitting a source record", () => {
       firstName: "Олег", lastName: "Смирнов", email: "oleg@example.ru", phone: "+79167654321", city: "Тула",
       salaryExpectationRub: 120_000, source: "HH", externalId: "hh-wrong",
     });
-    expect(fresh.workHistory).toMatchObject([{ companyName: "ООО «Тулагидро»", title: "KAM", endedOn: null }]);
+    expect(fresh.workHistory).toMatchObject([{ companyName: "ООО «Тулагидро»", title: "KAM", endedOn: null, sourceRecordId: wrong.id }]);
+    // Linked to the company catalog, as an import links it, so company lists see the job.
+    expect((await db().company.findUniqueOrThrow({ where: { id: fresh.workHistory[0]!.companyId! } })).normalizedName).toBe(companyMatchKey("Тулагидро"));
     expect(fresh.sources.map((s) => s.id)).toEqual([wrong.id]);
     expect(fresh.searchText).toContain("тулагидро");
     expect((await db().candidate.findUniqueOrThrow({ where: { id: candidate.id } })).externalId).toBeNull();
@@ -186,5 +204,176 @@ describe("splitting a source record", () => {
     await expect(splitSourceRecord({ candidateId: candidate.id, sourceRecordId: wrong.id, actorId: recruiter.id })).rejects.toBeInstanceOf(SplitRefused);
     const single = await db().sourceRecord.findFirstOrThrow({ where: { candidateId: candidate.id } });
     await expect(splitSourceRecord({ candidateId: candidate.id, sourceRecordId: single.id, actorId: recruiter.id })).rejects.toMatchObject({ problem: "only-source" });
+  });
+});
+
+async function company(name: string) {
+  const normalizedName = companyMatchKey(name);
+  return db().company.upsert({ where: { normalizedName }, create: { name, normalizedName }, update: {} });
+}
+
+/** A vacancy with real company lists: { "ООО «Откат-Трейд»": "EXCLUDED", … }. */
+async function vacancyListing(lists: Record<string, CompanyListKind>) {
+  const vacancy = await db().vacancy.create({ data: { title: "KAM", city: "Москва", industry: "Оборудование", status: "OPEN" } });
+  for (const [name, kind] of Object.entries(lists)) {
+    await db().vacancyCompanyList.create({ data: { vacancyId: vacancy.id, companyId: (await company(name)).id, kind } });
+  }
+  return vacancy;
+}
+
+const job = async (name: string, startedOn: string, endedOn: string | null = null) => ({
+  companyId: (await company(name)).id,
+  companyName: name,
+  title: "KAM",
+  startedOn: new Date(startedOn),
+  endedOn: endedOn ? new Date(endedOn) : null,
+});
+
+const tiers = async (ids: string[]) =>
+  (await db().application.findMany({ where: { id: { in: ids } }, select: { id: true, tier: true, tierReason: true } }))
+    .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+    .map((a) => [a.tier, (a.tierReason as { companyName?: string } | null)?.companyName ?? null]);
+
+describe("tiers follow the work history through merges", () => {
+  it("a merge re-tiers every application of the survivor, an un-merge gives the old tiers back", async () => {
+    const struckOut = await vacancyListing({ "ООО «Стоп-Трейд»": "EXCLUDED" });
+    const wanted = await vacancyListing({ "ООО «Цель-Маш»": "TARGET" });
+    const survivor = await createCandidate({ workHistory: { create: [await job("ООО «Ромашка»", "2021-01-01")] } });
+    const merged = await createCandidate({
+      workHistory: { create: [await job("Стоп-Трейд", "2012-01-01", "2014-01-01"), await job("Цель-Маш", "2015-01-01", "2020-12-01")] },
+    });
+    const onStruck = await addApplication({ candidateId: survivor.id, vacancyId: struckOut.id, actorId: recruiter.id, tier: "OPEN_MARKET" });
+    const onWanted = await addApplication({ candidateId: survivor.id, vacancyId: wanted.id, actorId: recruiter.id, tier: "OPEN_MARKET" });
+
+    const merge = await mergeCandidates({ survivorId: survivor.id, mergedId: merged.id, actorId: recruiter.id });
+    expect(await tiers([onStruck.id, onWanted.id])).toEqual([["EXCLUDED", "Стоп-Трейд"], ["TARGET", "Цель-Маш"]]);
+    // The campaign list now refuses the person on the vacancy that strikes them out.
+    const report = await runBulkAction(recruiter.id, { intent: "campaign", vacancy: struckOut.id, campaignName: "Волна", ids: [survivor.id] });
+    expect(report).toMatchObject({ changed: 0, skipped: [{ candidateId: survivor.id, reason: "excluded" }] });
+
+    await unmergeCandidates({ mergeId: merge.id, actorId: recruiter.id });
+    expect(await tiers([onStruck.id, onWanted.id])).toEqual([["OPEN_MARKET", null], ["OPEN_MARKET", null]]);
+  });
+});
+
+describe("un-merging an erased person", () => {
+  it("is refused whichever side was erased, and says so in the merge panel", async () => {
+    const admin = await createUser({ roles: ["ADMIN"] });
+    for (const side of ["survivor", "merged"] as const) {
+      const survivor = await createCandidate();
+      const merged = await createCandidate({ city: "Казань" });
+      const merge = await mergeCandidates({ survivorId: survivor.id, mergedId: merged.id, actorId: recruiter.id });
+      await eraseCandidate({ actorId: admin.id, candidateId: side === "survivor" ? survivor.id : merged.id, reason: "Просьба кандидата" });
+      await expect(unmergeCandidates({ mergeId: merge.id, actorId: recruiter.id })).rejects.toMatchObject({ problem: "erased" });
+      const hidden = await db().candidate.findUniqueOrThrow({ where: { id: merged.id } });
+      expect(hidden.mergedIntoId).toBe(survivor.id);
+      expect((await db().candidateMerge.findUniqueOrThrow({ where: { id: merge.id } })).undoneAt).toBeNull();
+      if (side === "merged") {
+        const refused = await respond(() =>
+          action({ request: formRequest(`/candidates/${survivor.id}`, { intent: "unmerge", mergeId: merge.id }, cookie), params: { id: survivor.id }, context: {} }),
+        );
+        expect(refused.status).toBe(409);
+        expect((await refused.json()).error).toEqual({ "": ["profile.merge.problems.erased"] });
+      }
+    }
+  });
+});
+
+describe("splitting what an import merged wrongly", () => {
+  const hh = (overrides: Partial<CandidateRecordInput>) =>
+    CandidateRecordSchema.parse({ source: "HH", channel: "API", adapter: "hh-api", firstName: "Анна", lastName: "Иванова", raw: { ...overrides }, ...overrides });
+  async function importInto(vacancyId: string, record: ReturnType<typeof hh>) {
+    const batch = await db().importBatch.create({ data: { vacancyId, source: record.source, channel: record.channel, adapter: record.adapter, label: "test", records: [] } });
+    const [outcome] = await db().$transaction((tx) => ingestRecords(tx, [record], { vacancyId, actorId: recruiter.id, batchId: batch.id }));
+    return outcome!;
+  }
+
+  it("takes back exactly what the record brought, field by field, and hands over its application", async () => {
+    const first = await vacancyListing({ "ООО «Откат-Групп»": "EXCLUDED" });
+    const second = await vacancyListing({ "ООО «Откат-Групп»": "EXCLUDED" });
+    const anna = await importInto(first.id, hh({
+      externalId: "split-anna", email: "family@mail.test", phone: null, city: "Москва", currentTitle: null, salaryExpectationRub: null,
+      workHistory: [{ companyName: "ООО «Ромашка»", title: "KAM", startedOn: "2019-01-01", endedOn: null }],
+    }));
+    // Another person with the family's address, imported for the second vacancy: merged by e-mail.
+    const oleg = await importInto(second.id, hh({
+      source: "SUPERJOB", adapter: "superjob-api", externalId: "split-oleg", firstName: "Олег", lastName: "Смирнов",
+      email: "family@mail.test", phone: "8 (916) 765-43-21", city: "Тула", currentTitle: "Менеджер по продажам", salaryExpectationRub: 150_000, middleName: "Ильич",
+      workHistory: [
+        { companyName: "ООО «Ромашка»", title: "KAM", startedOn: "2019-01-01", endedOn: null },
+        { companyName: "Откат-Групп", title: "Менеджер", startedOn: "2014-01-01", endedOn: "2016-01-01" },
+      ],
+    }));
+    expect(oleg).toMatchObject({ candidateId: anna.candidateId, matchedBy: "email", tier: "EXCLUDED" });
+    const annaFirst = anna.applicationId!;
+    expect(await tiers([annaFirst])).toEqual([["EXCLUDED", "Откат-Групп"]]);
+    const merged = await db().candidate.findUniqueOrThrow({ where: { id: anna.candidateId } });
+    expect(merged).toMatchObject({ phone: "+79167654321", currentTitle: "Менеджер по продажам", salaryExpectationRub: 150_000, middleName: "Ильич", city: "Москва" });
+    // A recruiter corrected the title since: that is theirs, and stays.
+    await db().candidate.update({ where: { id: anna.candidateId }, data: { currentTitle: "Ведущий KAM" } });
+
+    const olegRecord = await db().sourceRecord.findFirstOrThrow({ where: { candidateId: anna.candidateId, externalId: "split-oleg" } });
+    const created = await splitSourceRecord({ candidateId: anna.candidateId, sourceRecordId: olegRecord.id, actorId: recruiter.id });
+
+    const original = await db().candidate.findUniqueOrThrow({ where: { id: anna.candidateId }, include: { workHistory: true, applications: true, sources: true } });
+    expect(original).toMatchObject({
+      firstName: "Анна", email: "family@mail.test", city: "Москва", currentTitle: "Ведущий KAM",
+      phone: null, salaryExpectationRub: null, middleName: null,
+    });
+    expect(original.workHistory.map((j) => j.companyName)).toEqual(["ООО «Ромашка»"]);
+    expect(original.applications.map((a) => a.vacancyId)).toEqual([first.id]);
+    expect(original.sources.map((s) => s.externalId)).toEqual(["split-anna"]);
+    expect(Object.keys(original.fieldSources as object).sort()).toEqual(["city", "email"]);
+    expect(await tiers([annaFirst])).toEqual([["OPEN_MARKET", null]]);
+
+    const person = await db().candidate.findUniqueOrThrow({ where: { id: created.id }, include: { workHistory: true, applications: true } });
+    expect(person).toMatchObject({
+      firstName: "Олег", lastName: "Смирнов", middleName: "Ильич", email: "family@mail.test", phone: "+79167654321", city: "Тула",
+      currentTitle: "Менеджер по продажам", salaryExpectationRub: 150_000, source: "SUPERJOB", externalId: "split-oleg",
+    });
+    expect(person.workHistory.map((j) => j.companyName).sort()).toEqual(["ООО «Ромашка»", "Откат-Групп"].sort());
+    expect(person.workHistory.every((j) => j.companyId && j.sourceRecordId === olegRecord.id)).toBe(true);
+    // The application the record's import brought went with it, history and all, re-tiered.
+    expect(person.applications.map((a) => [a.id, a.vacancyId])).toEqual([[oleg.applicationId, second.id]]);
+    expect(await tiers([oleg.applicationId!])).toEqual([["EXCLUDED", "Откат-Групп"]]);
+    expect(await db().stageChange.count({ where: { applicationId: oleg.applicationId! } })).toBe(1);
+
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { entityId: anna.candidateId, action: "candidate.split" } });
+    expect(entry.details).toMatchObject({ otherId: created.id, jobsTaken: 1, applicationsMoved: 1 });
+    expect([...(entry.details as { fieldsTaken: string[] }).fieldsTaken].sort()).toEqual(["middleName", "phone", "salaryExpectationRub"]);
+    expect(JSON.stringify(entry.details)).not.toMatch(/79167654321|Ильич|150000/);
+  });
+
+  it("a job another remaining record also lists stays, and the record's import vacancy gets its own application", async () => {
+    const vacancy = await vacancyListing({});
+    const shared = { companyName: "ООО «Общая»", industry: null, title: "KAM", startedOn: "2018-01-01", endedOn: null };
+    const candidate = await createCandidate({ lastName: "Общая" });
+    const keep = await source(candidate.id, "keep-1", { firstName: "Ирина", lastName: "Общая", workHistory: [shared] });
+    const batch = await db().importBatch.create({ data: { vacancyId: vacancy.id, source: "HH", channel: "API", adapter: "hh-api", label: "t", records: [] } });
+    const other = await db().sourceRecord.create({
+      data: {
+        candidateId: candidate.id, source: "HH", channel: "API", adapter: "hh-api", externalId: "other-1", fingerprint: "other-1", raw: {},
+        parsed: { firstName: "Инна", lastName: "Общая", workHistory: [shared] }, importBatchId: batch.id,
+      },
+    });
+    const work = await db().workExperience.create({
+      data: { candidateId: candidate.id, companyName: shared.companyName, title: "KAM", startedOn: new Date("2018-01-01"), sourceRecordId: other.id },
+    });
+    await applyTo(candidate.id, 0);
+    const created = await splitSourceRecord({ candidateId: candidate.id, sourceRecordId: other.id, actorId: recruiter.id });
+    expect(await db().workExperience.findUniqueOrThrow({ where: { id: work.id } })).toMatchObject({ candidateId: candidate.id, sourceRecordId: keep.id });
+    const added = await db().application.findMany({ where: { candidateId: created.id }, include: { history: true } });
+    expect(added).toMatchObject([{ vacancyId: vacancy.id, stage: "SOURCED", sourceRecordId: other.id, tier: "OPEN_MARKET" }]);
+    expect(added[0]!.history).toHaveLength(1);
+    expect(await db().application.count({ where: { candidateId: candidate.id } })).toBe(1);
+  });
+
+  it("is refused for an erased candidate", async () => {
+    const candidate = await createCandidate();
+    await source(candidate.id, "erased-1", { firstName: "А", lastName: "Б" });
+    const record = await source(candidate.id, "erased-2", { firstName: "В", lastName: "Г" });
+    await eraseCandidate({ actorId: recruiter.id, candidateId: candidate.id, reason: "Просьба кандидата" });
+    await expect(splitSourceRecord({ candidateId: candidate.id, sourceRecordId: record.id, actorId: recruiter.id })).rejects.toMatchObject({ problem: "erased" });
+    expect(await db().candidate.count({ where: { sources: { some: { id: record.id } }, id: { not: candidate.id } } })).toBe(0);
   });
 });

@@ -42,6 +42,7 @@ export const ru = {
     },
     split: "Выделить в отдельного кандидата",
     splitHint: "Если при загрузке два разных человека были приняты за одного: запись станет новым кандидатом.",
+    unverified: "с публичной страницы: профиль, который уже был, не меняет — что в ней написано, видно только здесь",
   },
   override: {
     title: "Связь с кандидатом из исключённой компании",
@@ -63,11 +64,12 @@ export const ru = {
     mergedOn: "объединён",
     moved: "источников: {{sources}}, вакансий: {{applications}}, мест работы: {{jobs}}",
     undo: "Отменить объединение",
+    erasedNoUndo: "данные профиля удалены, объединение не отменить",
     problems: {
       same: "Нельзя объединить профиль с самим собой.",
       "not-found": "Профиль не найден: возможно, его уже объединили или объединение уже отменено.",
       merged: "Один из профилей уже объединён с другим.",
-      erased: "Данные одного из профилей удалены: объединять нечего.",
+      erased: "Данные одного из профилей удалены по просьбе человека: объединять, разделять или отменять объединение нельзя — это вернуло бы удалённые данные.",
       undone: "Это объединение уже отменено.",
       "survivor-merged": "Этот профиль сам объединён с другим: сначала отмените то объединение.",
       "only-source": "У кандидата один источник: выделять нечего.",
@@ -133,6 +135,7 @@ export const en: Widen<typeof ru> = {
     },
     split: "Make a separate candidate",
     splitHint: "When an import took two different people for one: the record becomes a new candidate.",
+    unverified: "from the public page: it never changes a profile that already existed; what it says is shown only here",
   },
   override: {
     title: "Contacting a candidate from an excluded company",
@@ -154,11 +157,12 @@ export const en: Widen<typeof ru> = {
     mergedOn: "merged",
     moved: "sources: {{sources}}, vacancies: {{applications}}, jobs: {{jobs}}",
     undo: "Undo the merge",
+    erasedNoUndo: "the profile's data was erased; the merge cannot be undone",
     problems: {
       same: "A profile cannot be merged with itself.",
       "not-found": "Profile not found: it may have been merged already, or the merge undone.",
       merged: "One of the profiles is already merged into another.",
-      erased: "One of the profiles was erased: there is nothing to merge.",
+      erased: "One of the profiles was erased at the person's request: it cannot be merged, split or un-merged, as that would bring the erased data back.",
       undone: "This merge was already undone.",
       "survivor-merged": "This profile is itself merged into another: undo that merge first.",
       "only-source": "The candidate has one source: nothing to take out.",
