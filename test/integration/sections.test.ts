@@ -92,7 +92,7 @@ beforeAll(async () => {
   });
   ivanovaId = ivanova.id;
   const petrov = await db().candidate.create({
-    data: { firstName: "Пётр", lastName: "Петров", city: "Москва", currentTitle: "Аккаунт-менеджер", doNotContact: true },
+    data: { firstName: "Пётр", lastName: "Петров", city: "Москва", currentTitle: "Аккаунт-менеджер" },
   });
   const erased = await db().candidate.create({
     data: { firstName: "—", lastName: "—", erasedAt: new Date(), source: "INBOUND" },
@@ -102,6 +102,8 @@ beforeAll(async () => {
   await apply(ivanova.id, open.id, ["CONTACTED", "QUESTIONNAIRE_SENT", "QUESTIONNAIRE_PASSED", "INTERVIEW_INVITED"]);
   await apply(ivanova.id, other.id, ["INTERVIEW_INVITED", "INTERVIEWED", "PROBATION"]);
   await apply(petrov.id, open.id, ["CONTACTED", "REJECTED"], "Работал в исключённой компании");
+  // Asked to be left alone after the contact: nobody may move such a person into a contact stage.
+  await db().candidate.update({ where: { id: petrov.id }, data: { doNotContact: true } });
   await apply(erased.id, open.id, ["WITHDRAWN"], "Попросил удалить данные: Сидоров");
 
   await db().candidate.createMany({
