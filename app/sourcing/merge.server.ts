@@ -237,7 +237,10 @@ export async function unmergeCandidates(input: { mergeId: string; actorId: strin
   }, TX);
 }
 
-/** Candidates a recruiter may merge into `candidateId`: by e-mail, phone, or name words. */
+/**
+ * Candidates a recruiter may merge into `candidateId`: by e-mail or phone (the profile's
+ * own, or one any of their source records gave), or by name words.
+ */
 export async function findMergeCandidates(candidateId: string, query: string) {
   const q = query.trim();
   if (!q) return [];
@@ -245,9 +248,9 @@ export async function findMergeCandidates(candidateId: string, query: string) {
   const phone = !email && /^[\d\s()+-]{6,}$/.test(q) ? normalizePhone(q) : null;
   const terms = searchTerms(q);
   const match = email
-    ? Prisma.sql`c.email = ${email}`
+    ? Prisma.sql`(c.email = ${email} OR c.id IN (SELECT "candidateId" FROM "SourceRecord" WHERE email = ${email}))`
     : phone
-      ? Prisma.sql`c.phone = ${phone}`
+      ? Prisma.sql`(c.phone = ${phone} OR c.id IN (SELECT "candidateId" FROM "SourceRecord" WHERE phone = ${phone}))`
       : terms.length
         ? Prisma.join(terms.map((t) => Prisma.sql`c."searchText" LIKE ${containsPattern(t)}`), " AND ")
         : Prisma.sql`FALSE`;

@@ -165,6 +165,11 @@ describe("the profile's merge forms", () => {
     for (const q of ["кузнецова", "kuznetsova", "Olga.K@Mail.ru", "8 (916) 111-22-33"]) {
       expect((await findMergeCandidates(survivor.id, q)).map((p) => p.id)).toEqual([other.id]);
     }
+    // Also by a contact only one of their source records gave.
+    await db().sourceRecord.create({
+      data: { candidateId: other.id, source: "FILE", channel: "FILE", adapter: "csv", fingerprint: "k-2", raw: {}, parsed: {}, email: "olga@work.ru", phone: "+79163334455" },
+    });
+    for (const q of ["OLGA@work.ru", "+7 916 333-44-55"]) expect((await findMergeCandidates(survivor.id, q)).map((p) => p.id)).toEqual([other.id]);
     const post = (fields: Record<string, string>, as = cookie) =>
       respond(() => action({ request: formRequest(`/candidates/${survivor.id}`, fields, as), params: { id: survivor.id }, context: {} }));
     const manager = await sessionCookie((await createUser({ roles: ["HIRING_MANAGER"] })).id);
