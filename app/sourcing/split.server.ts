@@ -164,16 +164,18 @@ export async function splitSourceRecord(input: {
     });
     await tx.sourceRecord.update({ where: { id: record.id }, data: { candidateId: created.id } });
 
-    // The original gives back what only this record gave it.
+    // The original gives back what only this record gave it; an apply-page record (which
+    // never changed anyone) cannot vouch for a field or a job either.
+    const vouching = others.filter((o) => !isUnverified(o));
     const current = Object.fromEntries(FILLABLE.map((f) => [f, original[f]])) as PersonFields;
     const back = takeBackFields({
       current,
       fieldSources: sourcesOf(original.fieldSources),
       record: { id: record.id, fields },
-      others: others.filter((o) => !isUnverified(o)).map((o) => ({ id: o.id, fields: storedPersonFields(o.parsed) })),
+      others: vouching.map((o) => ({ id: o.id, fields: storedPersonFields(o.parsed) })),
     });
     await tx.candidate.update({ where: { id: original.id }, data: { ...back.set, fieldSources: back.fieldSources } });
-    const jobsTaken = await takeBackJobs(tx, original.id, record.id, others);
+    const jobsTaken = await takeBackJobs(tx, original.id, record.id, vouching);
     const applications = await handOverApplications(tx, {
       originalId: original.id,
       createdId: created.id,
