@@ -9,6 +9,7 @@ import { parsedOf, type PersonFields, recordContacts } from "./ingest-keys";
 import { type CandidatePlan, type IngestPlan, type MatchKey, planIngest, type RecordPlan } from "./ingest-plan.server";
 import { type ImportSummary, statusOf, summarize, tiersOf, writesFor } from "./ingest-summary";
 import { type CandidateRecord } from "./record";
+import { type SourceIds, sourceIdsOf, writeFieldSources } from "./ingest-provenance.server";
 import { refreshSearchText } from "./search-text.server";
 import { loadCriteria, retierCandidates, writeTiers } from "./tiering.server";
 import { type TierReason, type TierResult } from "./tiers";
@@ -178,60 +179,6 @@ async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: re
   for (const { record, replaces } of byExternal.values()) {
     if (replaces) await tx.sourceRecord.update({ where: { id: replaces }, data: { ...fields(record), importedAt: new Date() } });
   }
-}
-
-type SourceIds = ReadonlyMap<number, string>;
-
-/**
- * The stored source record of every record of these candidates (new, replaced or
- * repeated), by the record's index: found by board id, else by fingerprint, both unique.
- */
-async function sourceIdsOf(tx: Tx, records: readonly RecordPlan[]): Promise<SourceIds> {
-  if (!records.length) return new Map();
-  const groups = (pick: (r: RecordPlan) => string | null) => {
-    const bySource = new Map<string, Set<string>>();
-    for (const r of records) {
-      const value = pick(r);
-      if (value) bySource.set(r.record.source, (bySource.get(r.record.source) ?? new Set()).add(value));
-    }
-    return [...bySource].map(([source, values]) => ({ source: source as CandidateRecord["source"], values: [...values] }));
-  };
-  const rows = await tx.sourceRecord.findMany({
-    where: {
-      OR: [
-        ...groups((r) => r.record.externalId).map((g) => ({ source: g.source, externalId: { in: g.values } })),
-        ...groups((r) => r.fingerprint).map((g) => ({ source: g.source, fingerprint: { in: g.values } })),
-      ],
-    },
-    select: { id: true, source: true, externalId: true, fingerprint: true },
-  });
-  const key = (...parts: Array<string | null>) => parts.join("\u0000");
-  const byExternal = new Map(rows.filter((r) => r.externalId).map((r) => [key(r.source, r.externalId), r.id]));
-  const byFingerprint = new Map(rows.map((r) => [key(r.source, r.fingerprint), r.id]));
-  const ids = new Map<number, string>();
-  for (const r of records) {
-    const id = (r.record.externalId ? byExternal.get(key(r.record.source, r.record.externalId)) : undefined) ?? byFingerprint.get(key(r.record.source, r.fingerprint));
-    if (id) ids.set(r.index, id);
-  }
-  return ids;
-}
-
-/** Which source record gave each field this import set, kept on the candidate for a later split. */
-async function writeFieldSources(tx: Tx, plans: readonly CandidatePlan[], sourceIds: SourceIds) {
-  const rows = plans.flatMap((p) => {
-    const sources = Object.fromEntries(
-      Object.entries(p.fieldFrom).flatMap(([field, index]) => {
-        const id = sourceIds.get(index);
-        return id ? [[field, id]] : [];
-      }),
-    );
-    return Object.keys(sources).length ? [{ id: p.id, sources: JSON.stringify(sources) }] : [];
-  });
-  if (!rows.length) return;
-  await tx.$executeRaw`
-    UPDATE "Candidate" AS c SET "fieldSources" = c."fieldSources" || v.sources::jsonb
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.sources)}::text[]) AS v(id, sources)
-    WHERE c.id = v.id`;
 }
 
 async function writeJobs(tx: Tx, plans: readonly CandidatePlan[], companies: Companies, sourceIds: SourceIds) {
