@@ -31,6 +31,7 @@ const SUPPORT_ITEMS: ReadonlyArray<NavItem> = [
 
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
   const { t } = useTranslation();
+  const support = user ? SUPPORT_ITEMS.filter((item) => canAccess(user.roles, item.area)) : [];
   return (
     <>
       <a href="#main" className="skip-link">
@@ -44,9 +45,9 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
           {t("app.name")}
         </Link>
         <div className="header-tools">
-          {user ? (
+          {support.length ? (
             <nav className="support-nav" aria-label={t("shell.supportNav")}>
-              {SUPPORT_ITEMS.filter((item) => canAccess(user.roles, item.area)).map((item) => (
+              {support.map((item) => (
                 <NavLink key={item.to} to={item.to} prefetch="intent">
                   {t(item.label)}
                 </NavLink>
