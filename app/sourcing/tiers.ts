@@ -1,4 +1,5 @@
 import { differenceInMonths, parseISO } from "date-fns";
+import { z } from "zod";
 import { companyMatchKey } from "./company-match";
 
 /**
@@ -165,4 +166,50 @@ export function jobRecency(endedOn: string | null, today: string): { current: tr
   const [end, now] = [endedOn?.slice(0, 10), today.slice(0, 10)];
   if (!end || end >= now) return { current: true };
   return { current: false, monthsAgo: differenceInMonths(parseISO(now), parseISO(end)) };
+}
+
+/** What erasure leaves of a reason (erasure.ts): which list and how it matched, nothing personal. */
+export type AnonymousTierReason = { list: ListKind; match: TierMatch["match"] | null };
+
+/** A reason as read back from Application.tierReason or an import preview. */
+export type StoredTierReason = TierReason | AnonymousTierReason;
+
+const LIST_KINDS = ["TARGET", "EXCLUDED", "ADJACENT"] as const satisfies readonly ListKind[];
+/** The job's dates are ISO days; anything else would make a date formatter throw. */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
+
+const TierMatchSchema = z.object({
+  list: z.enum(LIST_KINDS),
+  match: z.enum(["company", "niche"]),
+  companyName: z.string(),
+  jobTitle: z.string(),
+  startedOn: isoDay,
+  endedOn: isoDay.nullable(),
+  niche: z.string().optional(),
+});
+
+const AnonymousSchema = z.object({ list: z.enum(LIST_KINDS), match: z.enum(["company", "niche"]).nullable().catch(null) });
+
+/**
+ * Reads a stored reason safely: only the known fields (what lists send to the page),
+ * at most MAX_ALSO valid `also` entries, reasons stored before `also` as they are, and
+ * an erased person's `{ list, match }` as just that. Anything unreadable is null.
+ */
+export function parseTierReason(value: unknown): StoredTierReason | null {
+  const full = TierMatchSchema.safeParse(value);
+  if (full.success) {
+    const stored = (value as { also?: unknown }).also;
+    const also = (Array.isArray(stored) ? stored : []).flatMap((m) => {
+      const match = TierMatchSchema.safeParse(m);
+      return match.success ? [match.data] : [];
+    });
+    return also.length ? { ...full.data, also: also.slice(0, MAX_ALSO) } : full.data;
+  }
+  const anonymous = AnonymousSchema.safeParse(value);
+  return anonymous.success ? anonymous.data : null;
+}
+
+/** Whether a stored reason still names the job (it was not stripped by erasure). */
+export function namesJob(reason: StoredTierReason): reason is TierReason {
+  return "companyName" in reason;
 }

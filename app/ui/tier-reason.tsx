@@ -1,6 +1,6 @@
 import { type TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { jobRecency, type TierMatch, type TierReason } from "~/sourcing/tiers";
+import { jobRecency, namesJob, type StoredTierReason, type TierMatch } from "~/sourcing/tiers";
 import { useLocale } from "./use-locale";
 
 /** A job's months as "03.2019" (ru) or "Mar 2019" (en); dates are ISO calendar days. */
@@ -28,12 +28,14 @@ function matchText(match: TierMatch, t: TFunction, locale: string, keys: { compa
 /**
  * Why a candidate is in their tier, naming the job that decided it; for an excluded job
  * whether it is current or how long ago it ended (what an override turns on), then what
- * else matched. `today` (ISO day) is for tests; pages show the age as of now.
+ * else matched. An erased person's reason says only the list. `today` (ISO day) is for
+ * tests; pages show the age as of now. Read stored reasons with parseTierReason.
  */
-export function TierReasonText({ reason, today }: { reason: TierReason | null; today?: string }) {
+export function TierReasonText({ reason, today }: { reason: StoredTierReason | null; today?: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (!reason) return <>{t("tierReasons.none")}</>;
+  if (!namesJob(reason)) return <>{t(reason.match === "niche" ? "tierReasons.listOnly.niche" : `tierReasons.listOnly.${reason.list}`)}</>;
   let text = matchText(reason, t, locale, { company: "tierReasons.company", niche: "tierReasons.niche" });
   if (reason.list === "EXCLUDED" && reason.match === "company" && reason.endedOn !== undefined) {
     const recency = jobRecency(reason.endedOn, today ?? new Date().toISOString().slice(0, 10));

@@ -23,6 +23,13 @@ export const ru = {
     ADJACENT: "смежная компания {{company}} — {{title}}, {{period}}",
   },
   alsoNiche: "смежная ниша «{{niche}}»: {{company}} — {{title}}, {{period}}",
+  /** An erased person's reason keeps only the list and how it matched. */
+  listOnly: {
+    TARGET: "Целевая компания",
+    EXCLUDED: "Исключённая компания",
+    ADJACENT: "Смежная компания",
+    niche: "Смежная ниша",
+  },
 };
 
 export const en: Widen<typeof ru> = {
@@ -44,4 +51,10 @@ export const en: Widen<typeof ru> = {
     ADJACENT: "adjacent company {{company}} — {{title}}, {{period}}",
   },
   alsoNiche: "adjacent niche “{{niche}}”: {{company}} — {{title}}, {{period}}",
+  listOnly: {
+    TARGET: "Target company",
+    EXCLUDED: "Excluded company",
+    ADJACENT: "Adjacent company",
+    niche: "Adjacent niche",
+  },
 };
