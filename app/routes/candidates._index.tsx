@@ -18,6 +18,7 @@ import { formatCount } from "~/ui/dates";
 import { pageTitle } from "~/ui/i18n-instance";
 import { EmptyState, PageHeader } from "~/ui/page";
 import { CandidateLink, formatPersonName } from "~/ui/person";
+import { TierReasonText } from "~/ui/tier-reason";
 import { useLocale } from "~/ui/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "candidates.title");
@@ -185,12 +186,10 @@ function ApplicationCells({ application }: { application: Row["application"] }) 
         ) : (
           "—"
         )}
-        {reason?.companyName ? (
-          <div className="muted">
-            {t("candidateList.tierReason", { company: reason.companyName, title: reason.jobTitle ?? "" })}
+        {reason ? (
+          <div className="muted" data-tier-reason="">
+            <TierReasonText reason={reason} />
           </div>
-        ) : reason?.niche ? (
-          <div className="muted">{t("candidateList.nicheReason", { niche: reason.niche })}</div>
         ) : null}
         {application.tier === "EXCLUDED" && application.contactOverrideAt ? (
           <div className="muted">{t("candidateList.overridden")}</div>

@@ -19,6 +19,7 @@ import { PageHeader } from "~/ui/page";
 import { Pagination } from "~/ui/pagination";
 import { invariantResponse, pageParam } from "~/utils/http";
 import { mappingAction, pendingMapping } from "~/sourcing/import-upload.server";
+import { parseTierReason } from "~/sourcing/tiers";
 
 /** One import batch: a board search under way, column mapping when needed, the preview, commit or discard, progress, result. */
 
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     batch: rest,
     counts,
-    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => ({ ...row, reason: parseTierReason(row.reason) })),
     page,
     pageCount,
     rowErrors: rowErrors.slice(0, 1_000),

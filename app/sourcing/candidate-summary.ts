@@ -1,20 +1,17 @@
-import { type Prisma } from "@prisma/client";
+import { parseTierReason, type StoredTierReason } from "./tiers";
 
-/** What lists may show of a candidate and of a tier reason. Pure, so lists and tests share it. */
+/** What lists and the profile may show of a candidate and of a tier reason. Pure, so pages and tests share it. */
 
 export const PAGE_SIZE = 50;
 
-const TIER_REASON_KEYS = ["list", "match", "companyName", "jobTitle", "startedOn", "endedOn", "niche"] as const;
-
-/** The parts of a stored tier reason a list shows; anything else in the JSON stays on the server. */
-export function readTierReason(value: Prisma.JsonValue | null) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
-  const picked: Partial<Record<(typeof TIER_REASON_KEYS)[number], string | null>> = {};
-  for (const key of TIER_REASON_KEYS) {
-    const v = value[key];
-    if (typeof v === "string" || v === null) picked[key] = v;
-  }
-  return picked;
+/**
+ * A stored tier reason as a page shows it (TierReasonText): only its known fields, at
+ * most MAX_ALSO other matches. Of an erased person's, only the list and how it matched,
+ * even if the stored one was not stripped.
+ */
+export function shownTierReason(value: unknown, erasedAt: Date | null): StoredTierReason | null {
+  const reason = parseTierReason(value);
+  return reason && erasedAt ? { list: reason.list, match: reason.match } : reason;
 }
 
 /** Only what a list may show: erased candidates keep an id and flags, nothing personal. */

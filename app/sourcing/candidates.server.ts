@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
 import { type CandidateFilters } from "./candidate-filters";
-import { PAGE_SIZE, publicSummary, readTierReason } from "./candidate-summary";
+import { PAGE_SIZE, publicSummary, shownTierReason } from "./candidate-summary";
 import { searchTerms } from "./search-text";
 
 /** Counts stop here ("10 000+"): counting every match of a broad query on each page costs more than it tells. */
@@ -242,7 +242,7 @@ async function hydrate(rows: PageRow[]) {
         tags: rest.erasedAt ? [] : tags,
         applications: countOf.get(id) ?? 0,
         application: application
-          ? { ...application, tierReason: rest.erasedAt ? null : readTierReason(application.tierReason) }
+          ? { ...application, tierReason: shownTierReason(application.tierReason, rest.erasedAt) }
           : null,
       },
     ];

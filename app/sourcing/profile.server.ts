@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
-import { readTierReason } from "./candidate-summary";
+import { shownTierReason } from "./candidate-summary";
+import { namesJob } from "./tiers";
 import { disagreements } from "./provenance";
 
 /**
@@ -73,7 +74,7 @@ export async function getCandidateProfile(id: string) {
     id: a.id,
     stage: a.stage,
     tier: a.tier,
-    tierReason: erased ? null : readTierReason(a.tierReason),
+    tierReason: shownTierReason(a.tierReason, candidate.erasedAt),
     stageChangedAt: a.stageChangedAt,
     createdAt: a.createdAt,
     vacancy: a.vacancy,
@@ -103,7 +104,7 @@ export async function getCandidateProfile(id: string) {
   const highlighted = workHistory.map((job) => ({
     ...job,
     highlights: applications.flatMap((a) =>
-      a.tierReason?.list && sameJob(a.tierReason, job)
+      a.tierReason && namesJob(a.tierReason) && sameJob(a.tierReason, job)
         ? [{ vacancyId: a.vacancy.id, vacancyTitle: a.vacancy.title, list: a.tierReason.list, tier: a.tier }]
         : [],
     ),
@@ -118,12 +119,9 @@ export async function getCandidateProfile(id: string) {
   };
 }
 
-function sameJob(
-  reason: { companyName?: string | null; startedOn?: string | null },
-  job: { companyName: string; startedOn: Date },
-): boolean {
-  if (!reason.companyName || reason.companyName.trim().toLowerCase() !== job.companyName.trim().toLowerCase()) return false;
-  return !reason.startedOn || reason.startedOn.slice(0, 10) === job.startedOn.toISOString().slice(0, 10);
+function sameJob(reason: { companyName: string; startedOn: string }, job: { companyName: string; startedOn: Date }): boolean {
+  if (reason.companyName.trim().toLowerCase() !== job.companyName.trim().toLowerCase()) return false;
+  return reason.startedOn.slice(0, 10) === job.startedOn.toISOString().slice(0, 10);
 }
 
 /** Merges into this candidate that can still be undone, with who was merged. */

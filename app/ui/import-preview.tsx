@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TIERS, type Tier, type TierReason } from "~/sourcing/tiers";
+import { type StoredTierReason, TIERS, type Tier } from "~/sourcing/tiers";
 import { Badge } from "./badges";
 import { translateError } from "./error-key";
+import { TierReasonText } from "./tier-reason";
 
 /** The parts of an import batch's page: counts, the records table, row errors, progress. */
 
@@ -15,7 +16,8 @@ export type PreviewRowView = {
   matchedBy: "externalId" | "fingerprint" | "email" | "phone" | null;
   mergesWith: { candidateId: string | null; name: string; row: number | null } | null;
   tier: Tier | null;
-  reason: TierReason | null;
+  /** Read with parseTierReason: the stored preview is JSON. */
+  reason: StoredTierReason | null;
 };
 
 export const TIER_TONE: Record<Tier, string> = { TARGET: "good", ADJACENT: "middle", OPEN_MARKET: "neutral", EXCLUDED: "danger" };
@@ -47,13 +49,6 @@ export function ImportCounts({ counts, withVacancy }: { counts: PreviewCounts; w
       ) : null}
     </>
   );
-}
-
-export function TierReasonText({ reason }: { reason: TierReason | null }) {
-  const { t } = useTranslation();
-  if (!reason) return <>—</>;
-  if (reason.match === "niche") return <>{t("imports.nicheReason", { niche: reason.niche ?? "", company: reason.companyName })}</>;
-  return <>{t("imports.tierReason", { company: reason.companyName, title: reason.jobTitle })}</>;
 }
 
 function MergesWith({ row }: { row: PreviewRowView }) {
@@ -99,9 +94,7 @@ export function PreviewTable({ rows, withVacancy }: { rows: readonly PreviewRowV
               </td>
               {withVacancy ? <td>{row.tier ? <Badge tone={TIER_TONE[row.tier]}>{t(`tiers.${row.tier}`)}</Badge> : "—"}</td> : null}
               {withVacancy ? (
-                <td>
-                  <TierReasonText reason={row.reason} />
-                </td>
+                <td data-tier-reason="">{row.reason ? <TierReasonText reason={row.reason} /> : "—"}</td>
               ) : null}
             </tr>
           ))}

@@ -1,16 +1,18 @@
 import type { SourcingTier, Stage } from "@prisma/client";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { type StoredTierReason } from "~/sourcing/tiers";
 import { Badge, StageBadge } from "./badges";
 import { DateText } from "./dates";
 import { Button } from "./form";
 import { EmptyState, Section } from "./page";
+import { TierReasonText } from "./tier-reason";
 
 type Application = {
   id: string;
   stage: Stage;
   tier: SourcingTier | null;
-  tierReason: { list?: string | null; companyName?: string | null; jobTitle?: string | null; niche?: string | null } | null;
+  tierReason: StoredTierReason | null;
   stageChangedAt: string;
   vacancy: { id: string; title: string; city: string };
   override: { at: string; reason: string | null; byName: string | null } | null;
@@ -33,12 +35,10 @@ export function ApplicationsSection({ applications, canOverride }: { application
             <p className="stage-strip">
               <StageBadge stage={a.stage} />
               {a.tier ? <Badge tone={a.tier === "EXCLUDED" ? "danger" : a.tier === "TARGET" ? "good" : "neutral"}>{t(`tiers.${a.tier}`)}</Badge> : null}
-              {a.tierReason?.companyName ? (
-                <span className="muted">
-                  {t("candidateList.tierReason", { company: a.tierReason.companyName, title: a.tierReason.jobTitle ?? "" })}
+              {a.tierReason || a.tier === "OPEN_MARKET" ? (
+                <span className="muted" data-tier-reason="">
+                  <TierReasonText reason={a.tierReason} />
                 </span>
-              ) : a.tierReason?.niche ? (
-                <span className="muted">{t("candidateList.nicheReason", { niche: a.tierReason.niche })}</span>
               ) : null}
               <span className="muted">
                 {t("candidates.since")} <DateText value={a.stageChangedAt} />

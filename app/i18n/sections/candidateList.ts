@@ -50,8 +50,6 @@ export const ru = {
   },
   selectAll: "Выбрать всех на странице",
   selectRow: "Выбрать: {{name}}",
-  tierReason: "{{company}}, {{title}}",
-  nicheReason: "ниша «{{niche}}»",
   overridden: "связь разрешена",
   bulk: {
     title: "Действия с выбранными",
@@ -157,8 +155,6 @@ export const en: Widen<typeof ru> = {
   },
   selectAll: "Select everyone on this page",
   selectRow: "Select {{name}}",
-  tierReason: "{{company}}, {{title}}",
-  nicheReason: "niche “{{niche}}”",
   overridden: "contact allowed",
   bulk: {
     title: "With the selected",
