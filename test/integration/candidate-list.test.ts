@@ -1,11 +1,14 @@
 import { type SourcingTier, type Stage } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addApplication, moveApplication } from "~/pipeline/pipeline.server";
-import { loader } from "~/routes/candidates._index";
+import Candidates, { loader } from "~/routes/candidates._index";
 import { searchCandidates } from "~/sourcing/candidates.server";
+import { companyMatchKey } from "~/sourcing/company-match";
 import { refreshSearchText } from "~/sourcing/search-text.server";
+import { retierVacancy } from "~/sourcing/tiering.server";
 import { db } from "~/utils/db.server";
 import { createCandidate, createUser, getRequest, respond, sessionCookie } from "../factories";
+import { renderRoute, textsOf } from "../render-route";
 
 let recruiter: Awaited<ReturnType<typeof createUser>>;
 let recruiterCookie: string;
@@ -182,5 +185,38 @@ describe("the list page", () => {
     expect(data.canEdit).toBe(true);
     const asManager = await (await respond(() => loader({ request: getRequest("/candidates", managerCookie), params: {}, context: {} }))).json();
     expect(asManager.canEdit).toBe(false);
+  });
+});
+
+describe("the list page's tier reasons", () => {
+  it("shows a struck-out candidate's target company too, in Russian and English, and an erased one's list alone", async () => {
+    const vacancy = (await db().vacancy.create({ data: { title: "KAM, пневматика", city: "Москва", industry: "Оборудование", status: "OPEN" } })).id;
+    for (const [name, kind] of [["ПневмоТех", "EXCLUDED"], ["Гидромаш", "TARGET"]] as const) {
+      const company = await db().company.create({ data: { name, normalizedName: companyMatchKey(name) } });
+      await db().vacancyCompanyList.create({ data: { vacancyId: vacancy, companyId: company.id, kind } });
+    }
+    await person("kozlov", { firstName: "Олег", lastName: "Козлов" }, [
+      { companyName: "ООО «ПневмоТех»", title: "Стажёр", startedOn: "2012-03-01", endedOn: "2014-06-01" },
+      { companyName: "Гидромаш", title: "Ключевой менеджер", startedOn: "2019-01-01", endedOn: "2021-12-01" },
+    ]);
+    await apply("kozlov", vacancy, "OPEN_MARKET");
+    await apply("erased", vacancy, "OPEN_MARKET");
+    await db().$transaction((tx) => retierVacancy(tx, vacancy));
+    // What erasure leaves of an erased person's reason (their tier is kept, not re-tiered).
+    await db().application.updateMany({ where: { candidateId: ids.erased, vacancyId: vacancy }, data: { tier: "EXCLUDED", tierReason: { list: "EXCLUDED", match: "company" } } });
+
+    const page = (cookie: string) => renderRoute(getRequest(`/candidates?vacancy=${vacancy}&sort=name`, cookie), { path: "/candidates", loader, Component: Candidates });
+    const ru = textsOf(await page(recruiterCookie), "data-tier-reason");
+    expect(ru).toHaveLength(2);
+    expect(ru[0]).toMatch(/^Исключённая компания: ООО «ПневмоТех» — Стажёр, 03\.2012 — 06\.2014 \(работа там закончилась \d+ (год|года|лет) назад\) /);
+    expect(ru[0]).toMatch(/ Также: целевая компания Гидромаш — Ключевой менеджер, 01\.2019 — 12\.2021$/);
+    expect(ru[1]).toBe("Исключённая компания");
+
+    const english = await createUser({ roles: ["RECRUITER"] });
+    await db().user.update({ where: { id: english.id }, data: { locale: "en" } });
+    const en = textsOf(await page(await sessionCookie(english.id)), "data-tier-reason");
+    expect(en[0]).toMatch(/^Excluded company: ООО «ПневмоТех» — Стажёр, Mar 2012 – Jun 2014 \(left \d+ years ago\) /);
+    expect(en[0]).toMatch(/ Also: target company Гидромаш — Ключевой менеджер, Jan 2019 – Dec 2021$/);
+    expect(en[1]).toBe("Excluded company");
   });
 });

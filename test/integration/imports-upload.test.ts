@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
-import { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
+import ImportBatchPage, { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
 import { action as indexAction, loader as indexLoader } from "~/routes/imports._index";
 import { companyMatchKey } from "~/sourcing/company-match";
 import { MAX_UPLOAD_BYTES } from "~/sourcing/import-forms";
 import { db } from "~/utils/db.server";
 import { createUser, formRequest, getRequest, respond, sessionCookie } from "../factories";
+import { renderRoute, textsOf } from "../render-route";
 
 const context = { clientIp: "127.0.0.1" };
 const fixture = (name: string) => fs.readFileSync(path.join("test/fixtures/imports", name));
@@ -53,6 +54,27 @@ describe("uploading a file", () => {
     // The same file again: everyone is recognised, nothing is added.
     const again = batchIdOf(await upload({ name: "candidates.csv", bytes: fixture("candidates.csv") }, { vacancyId: vacancy.id }, cookie));
     expect((await view(again, cookie)).counts).toMatchObject({ new: 0, merged: 0, unchanged: 4 });
+  });
+
+  test("the preview page shows a struck-out person's target company too, in Russian and English", async () => {
+    const { user, vacancy, cookie } = await setUp();
+    const csv = [
+      "ФИО,E-mail,Компания,Должность,Период",
+      "Зайцев Игорь,i.zaitsev@example.ru,АО «Откат-Трейд»,Стажёр,2012–2014",
+      "Зайцев Игорь,i.zaitsev@example.ru,ООО «Гидромаш»,Ключевой менеджер,2019 — н.в.",
+    ].join("\n");
+    const id = batchIdOf(await upload({ name: "zaitsev.csv", bytes: Buffer.from(csv) }, { vacancyId: vacancy.id }, cookie));
+    const page = () => renderRoute(getRequest(`/imports/${id}`, cookie), { path: "/imports/:id", loader: batchLoader, Component: ImportBatchPage }, context);
+
+    const ru = textsOf(await page(), "data-tier-reason");
+    expect(ru).toHaveLength(2);
+    for (const reason of ru) {
+      expect(reason).toMatch(/^Исключённая компания: АО «Откат-Трейд» — Стажёр, 01\.2012 — 12\.2014 \(работа там закончилась \d+ (год|года|лет) назад\) /);
+      expect(reason).toMatch(/ Также: целевая компания ООО «Гидромаш» — Ключевой менеджер, 01\.2019 — по наст\. время$/);
+    }
+    await db().user.update({ where: { id: user.id }, data: { locale: "en" } });
+    const [en] = textsOf(await page(), "data-tier-reason");
+    expect(en).toMatch(/^Excluded company: АО «Откат-Трейд» — Стажёр, Jan 2012 – Dec 2014 \(left \d+ years ago\) Also: target company ООО «Гидромаш» — Ключевой менеджер, Jan 2019 – present$/);
   });
 
   test("two files that both number their rows from 1 bring two people, not one merged", async () => {
