@@ -85,9 +85,11 @@ export async function addManyToVacancy(
     vacancyId: string;
     actorId: string | null;
     candidates: ReadonlyArray<{ candidateId: string; tier: SourcingTier | null; sourceRecordId?: string | null }>;
+    /** When they were added (an import recreated with its own time); now by default. */
+    at?: Date;
   },
 ): Promise<Map<string, string>> {
-  const now = new Date();
+  const now = input.at ?? new Date();
   const rows = input.candidates.map((c) => ({ ...c, id: newId() }));
   try {
     await bulkInsert(tx, "Application", [

@@ -9,7 +9,7 @@ import { superjobClientFromEnv } from "./importers/superjob-client.server";
 import { type Board, BOARDS } from "./import-forms";
 import { importVacancy, ImportInputRefused } from "./import-upload.server";
 import { asJson, auditCreated, FETCHING, type FetchState, type SearchReport, type StoredSummary } from "./imports.server";
-import { previewRecords } from "./ingest.server";
+import { previewBatch } from "./ingest.server";
 import { ImportRefused } from "./record";
 
 /**
@@ -109,10 +109,12 @@ async function finish(job: ApiSearchJob, vacancyId: string | null, result: Board
   const capped = records.length + result.skipped.length >= API_SEARCH_MAX_RESULTS && result.found > API_SEARCH_MAX_RESULTS;
   if (capped && !notes.some((n) => n.startsWith("imports.errors.depthLimit"))) notes.push(depthNote(board, result.found, API_SEARCH_MAX_RESULTS));
   const search: SearchReport = { found: result.found, skipped: result.skipped, notes, ...(job.query.kind === "responses" ? { hhVacancyId: job.query.hhVacancyId } : {}) };
-  const summary: StoredSummary = { ...(await previewRecords(records, vacancyId)), search };
+  // People erased on request are left out of what the batch keeps (previewBatch).
+  const preview = await previewBatch(records, vacancyId);
+  const summary: StoredSummary = { ...preview.summary, search };
   await db().importBatch.updateMany({
     where: { id: job.batchId, status: "RUNNING" },
-    data: { status: "PREVIEW", records: asJson(records), rowErrors: [], summary: asJson(summary), total: records.length, processed: 0, error: null },
+    data: { status: "PREVIEW", records: asJson(preview.records), rowErrors: [], summary: asJson(summary), total: preview.records.length, processed: 0, error: null },
   });
 }
 

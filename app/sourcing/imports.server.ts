@@ -2,7 +2,7 @@ import { type ImportBatch, type ImportStatus, Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { enqueue } from "~/utils/jobs.server";
-import { type ImportSummary, ingestRecords, type IngestOutcome, previewRecords } from "./ingest.server";
+import { type ImportSummary, ingestRecords, type IngestOutcome, previewBatch } from "./ingest.server";
 import { type PendingMapping } from "./import-forms";
 import { type CandidateRecord, CandidateRecordSchema, type Channel, type RowError, type Source } from "./record";
 
@@ -126,16 +126,19 @@ export async function pendingFile(batchId: string): Promise<PendingFile | null> 
 /** The records read with the confirmed mapping replace the waiting file; the preview is made as for any upload. */
 export async function completeMapping(batchId: string, input: { records: CandidateRecord[]; rowErrors: RowError[]; mapping: Record<string, string | null> }) {
   const batch = await db().importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { vacancyId: true } });
-  const summary = await previewRecords(input.records, batch.vacancyId);
+  const { records, summary } = await previewBatch(input.records, batch.vacancyId);
   await db().importBatch.updateMany({
     where: { id: batchId, status: "PREVIEW" },
-    data: { records: asJson(input.records), rowErrors: asJson(input.rowErrors), summary: asJson(summary), total: input.records.length, mapping: asJson({ confirmed: input.mapping }) },
+    data: { records: asJson(records), rowErrors: asJson(input.rowErrors), summary: asJson(summary), total: records.length, mapping: asJson({ confirmed: input.mapping }) },
   });
 }
 
-/** Stores the parsed records and row errors with the preview of what a commit would do. */
+/**
+ * Stores the parsed records and row errors with the preview of what a commit would do
+ * (without the records of people erased on request: previewBatch).
+ */
 export async function createImportBatch(input: CreateBatchInput): Promise<{ id: string }> {
-  const summary = await previewRecords(input.records, input.vacancyId);
+  const { records, summary } = await previewBatch(input.records, input.vacancyId);
   return db().$transaction(async (tx) => {
     const batch = await tx.importBatch.create({
       data: {
@@ -146,11 +149,11 @@ export async function createImportBatch(input: CreateBatchInput): Promise<{ id: 
         vacancyId: input.vacancyId,
         createdById: input.actorId,
         status: "PREVIEW",
-        records: asJson(input.records),
+        records: asJson(records),
         rowErrors: asJson(input.rowErrors),
         summary: asJson(input.search ? { ...summary, search: input.search } : summary),
         mapping: input.mapping ?? undefined,
-        total: input.records.length,
+        total: records.length,
       },
       select: CREATED_SELECT,
     });
@@ -158,8 +161,10 @@ export async function createImportBatch(input: CreateBatchInput): Promise<{ id: 
   });
 }
 
-function resultOf(outcomes: readonly IngestOutcome[]): CommitResult {
-  const result = { new: 0, merged: 0, unchanged: 0, erased: 0 };
+/** What the commit did, with the erased records the preview already left out (batches previewed before kept theirs as rows). */
+function resultOf(outcomes: readonly IngestOutcome[], preview: StoredSummary): CommitResult {
+  const dropped = Math.max(0, (preview.erased ?? 0) - (preview.rows ?? []).filter((r) => r.status === "erased").length);
+  const result = { new: 0, merged: 0, unchanged: 0, erased: dropped };
   for (const o of outcomes) result[o.erased ? "erased" : o.status] += 1;
   return result;
 }
@@ -181,7 +186,7 @@ async function writeBatch(tx: Tx, batch: ImportBatch, actorId: string | null, on
   const records = CandidateRecordSchema.array().parse(batch.records);
   const outcomes = await ingestRecords(tx, records, { vacancyId: batch.vacancyId, actorId, batchId: batch.id, onProgress });
   const { rows: _rows, ...counts } = batch.summary as StoredSummary;
-  const result = resultOf(outcomes);
+  const result = resultOf(outcomes, batch.summary as StoredSummary);
   // The records now live in candidates and source records (where erasure can reach them).
   await tx.importBatch.update({
     where: { id: batch.id },

@@ -60,5 +60,5 @@ export async function writeFieldSources(tx: Tx, plans: readonly CandidatePlan[],
   await tx.$executeRaw`
     UPDATE "Candidate" AS c SET "fieldSources" = c."fieldSources" || v.sources::jsonb
     FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.sources)}::text[]) AS v(id, sources)
-    WHERE c.id = v.id`;
+    WHERE c.id = v.id AND c."erasedAt" IS NULL`;
 }

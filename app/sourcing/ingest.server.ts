@@ -5,7 +5,8 @@ import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { findCompaniesByKey, resolveCompanies } from "./companies.server";
 import { companyMatchKey } from "./company-match";
-import { parsedOf, type PersonFields, recordContacts } from "./ingest-keys";
+import { parsedOf, recordContacts } from "./ingest-keys";
+import { createCandidates, fillCandidates, lockPeople } from "./ingest-people.server";
 import { type CandidatePlan, type IngestPlan, type MatchKey, planIngest, type RecordPlan } from "./ingest-plan.server";
 import { type ImportSummary, statusOf, summarize, tiersOf, writesFor } from "./ingest-summary";
 import { type CandidateRecord } from "./record";
@@ -36,6 +37,12 @@ export type IngestOptions = {
   batchId?: string | null;
   /** Called with the number of records written so far, after each chunk. */
   onProgress?: (done: number) => void | Promise<void>;
+  /**
+   * When the import happened; now unless given (the demo recreates imports committed
+   * days ago). It stamps what ingest writes: created and updated times, the source
+   * records' importedAt, the applications' first stage and the audit entries.
+   */
+  at?: Date;
 };
 
 export type IngestOutcome = {
@@ -47,6 +54,8 @@ export type IngestOutcome = {
   reason: TierReason | null;
   /** The record belongs to a person whose data was erased: it was not imported. */
   erased: boolean;
+  /** The source record that holds this record (new, replaced or the one it repeats); null when erased. */
+  sourceRecordId: string | null;
 };
 
 const CHUNK = 250;
@@ -76,64 +85,33 @@ export async function previewRecords(records: readonly CandidateRecord[], vacanc
   return summarize(plan, vacancyId, await tiersFor(tx, plan, vacancyId, companies));
 }
 
-type NewCandidate = PersonFields & { id: string; firstName: string; lastName: string; source: string; externalId: string | null };
-const person = <K extends keyof PersonFields>(name: K, type: "text" | "int" | "boolean" | "timestamp") => ({ name, type, value: (c: NewCandidate) => c[name] });
-
-async function createCandidates(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[]) {
-  const now = new Date();
-  const rows: NewCandidate[] = plans
-    .filter((p) => p.isNew)
-    .map((p) => {
-      const first = records[p.firstIndex]!.record;
-      return { id: p.id, ...p.name, ...p.base, ...p.filled, source: first.source, externalId: first.externalId };
-    });
-  await bulkInsert(tx, "Candidate", [
-    { name: "id", type: "text", value: (c) => c.id },
-    { name: "firstName", type: "text", value: (c) => c.firstName },
-    { name: "lastName", type: "text", value: (c) => c.lastName },
-    person("middleName", "text"),
-    person("email", "text"),
-    person("phone", "text"),
-    person("city", "text"),
-    person("currentTitle", "text"),
-    person("salaryExpectationRub", "int"),
-    person("relocation", "boolean"),
-    person("consentAt", "timestamp"),
-    person("consentText", "text"),
-    { name: "source", type: "enum:CandidateSource", value: (c) => c.source },
-    { name: "externalId", type: "text", value: (c) => c.externalId },
-    { name: "createdAt", type: "timestamp", value: () => now },
-    { name: "updatedAt", type: "timestamp", value: () => now },
-  ], rows);
-}
-
-/** Fills empty fields of existing candidates; COALESCE keeps a value someone set meanwhile. */
-async function fillCandidates(tx: Tx, plans: readonly CandidatePlan[]) {
-  const rows = plans.filter((p) => !p.isNew && Object.keys(p.filled).length);
-  if (!rows.length) return;
-  const col = <K extends keyof PersonFields>(key: K) => rows.map((p) => p.filled[key] ?? null);
-  const consentAt = col("consentAt").map((d) => (d ? d.toISOString() : null));
-  await tx.$executeRaw`
-    UPDATE "Candidate" AS c SET
-      "middleName" = COALESCE(c."middleName", v.middle), "email" = COALESCE(c."email", v.email),
-      "phone" = COALESCE(c."phone", v.phone), "city" = COALESCE(c."city", v.city),
-      "currentTitle" = COALESCE(c."currentTitle", v.title),
-      "salaryExpectationRub" = COALESCE(c."salaryExpectationRub", v.salary),
-      "relocation" = COALESCE(c."relocation", v.relocation),
-      "consentAt" = COALESCE(c."consentAt", (v.consent_at::timestamptz AT TIME ZONE 'UTC')),
-      "consentText" = COALESCE(c."consentText", v.consent_text), "updatedAt" = now()
-    FROM unnest(${rows.map((p) => p.id)}::text[], ${col("middleName")}::text[], ${col("email")}::text[],
-      ${col("phone")}::text[], ${col("city")}::text[], ${col("currentTitle")}::text[],
-      ${col("salaryExpectationRub")}::int[], ${col("relocation")}::boolean[], ${consentAt}::text[],
-      ${col("consentText")}::text[])
-      AS v(id, middle, email, phone, city, title, salary, relocation, consent_at, consent_text)
-    WHERE c.id = v.id`;
+/**
+ * The preview an import batch stores, with the records it keeps for the commit.
+ * Records of people erased on request are dropped here, names and contacts with them:
+ * a batch waiting for its commit (or for the week's clean-up) holds nothing of them,
+ * only how many there were (`erased`, counted in `total`). The rest are numbered as
+ * kept. Planned again without them, until none is left (an erasure may commit meanwhile).
+ */
+export async function previewBatch(
+  records: readonly CandidateRecord[],
+  vacancyId: string | null,
+): Promise<{ records: CandidateRecord[]; summary: ImportSummary }> {
+  let kept = [...records];
+  for (;;) {
+    const summary = await previewRecords(kept, vacancyId);
+    const erasedRows = new Set(summary.rows.filter((r) => r.status === "erased").map((r) => r.row));
+    if (!erasedRows.size) {
+      const erased = records.length - kept.length;
+      return { records: kept, summary: { ...summary, total: summary.total + erased, erased } };
+    }
+    kept = kept.filter((_, index) => !erasedRows.has(index + 1));
+  }
 }
 
 const json = (value: unknown) => (value ?? {}) as Prisma.InputJsonValue;
 
 /** One source record per board id: a later record of the batch with the same id wins. */
-async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], batchId: string | null) {
+async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], batchId: string | null, at: Date) {
   const byExternal = new Map<string, { record: RecordPlan; replaces: string | null }>();
   const loose: RecordPlan[] = [];
   for (const plan of plans) {
@@ -174,10 +152,11 @@ async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: re
     { name: "importBatchId", type: "text", value: () => batchId },
     { name: "email", type: "text", value: (r) => recordContacts(r.record).email },
     { name: "phone", type: "text", value: (r) => recordContacts(r.record).phone },
+    { name: "importedAt", type: "timestamp", value: () => at },
   ], created);
   // A newer version of a resume we hold replaces the old one (the board id is the same).
   for (const { record, replaces } of byExternal.values()) {
-    if (replaces) await tx.sourceRecord.update({ where: { id: replaces }, data: { ...fields(record), importedAt: new Date() } });
+    if (replaces) await tx.sourceRecord.update({ where: { id: replaces }, data: { ...fields(record), importedAt: at } });
   }
 }
 
@@ -205,16 +184,18 @@ async function writeApplications(
   tx: Tx,
   plans: readonly CandidatePlan[],
   vacancyId: string,
-  actorId: string | null,
+  options: { actorId: string | null; at: Date },
   tiers: Map<CandidatePlan, TierResult>,
   sourceIds: SourceIds,
 ): Promise<Map<CandidatePlan, string>> {
   const ids = new Map<CandidatePlan, string>();
   const retier: Array<{ applicationId: string } & TierResult> = [];
   const adding = plans.filter((p) => !p.application);
+  const { actorId, at } = options;
   const added = await addManyToVacancy(tx, {
     vacancyId,
     actorId,
+    at,
     candidates: adding.map((p) => ({ candidateId: p.id, tier: tiers.get(p)!.tier, sourceRecordId: sourceIds.get(p.firstIndex) ?? null })),
   });
   for (const plan of plans) {
@@ -228,7 +209,7 @@ async function writeApplications(
   return ids;
 }
 
-async function auditChunk(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], options: IngestOptions, added: ReadonlySet<CandidatePlan>) {
+async function auditChunk(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], options: IngestOptions & { at: Date }, added: ReadonlySet<CandidatePlan>) {
   const vacancyId = options.vacancyId ?? null;
   const entries = plans.map((p) => {
     const first = records[p.contributing[0] ?? p.firstIndex]!;
@@ -251,42 +232,58 @@ async function auditChunk(tx: Tx, plans: readonly CandidatePlan[], records: read
     { name: "entityType", type: "text", value: () => "Candidate" },
     { name: "entityId", type: "text", value: (e) => e.entityId },
     { name: "details", type: "jsonb", value: (e) => e.details },
+    // Set on insert only: the trail is append-only.
+    { name: "createdAt", type: "timestamp", value: () => options.at },
   ], entries);
 }
 
 export async function ingestRecords(tx: Tx, records: readonly CandidateRecord[], options: IngestOptions): Promise<IngestOutcome[]> {
+  return ingestPlanned(tx, await planIngest(tx, records, options.vacancyId ?? null, newId), options);
+}
+
+/**
+ * Writes what planIngest decided, in the caller's transaction. Separate from planning
+ * so a test can erase someone between the two, as an erasure committing while a large
+ * import is being planned would: the people we have are locked and read again first.
+ */
+export async function ingestPlanned(tx: Tx, plan: IngestPlan, options: IngestOptions): Promise<IngestOutcome[]> {
   const vacancyId = options.vacancyId ?? null;
-  const plan = await planIngest(tx, records, vacancyId, newId);
-  const writing = plan.candidates.filter((c) => writesFor(c, vacancyId));
+  const at = options.at ?? new Date();
+  const writing = await lockPeople(tx, plan, plan.candidates.filter((c) => writesFor(c, vacancyId)));
   const companies = await companiesFor(tx, writing, true);
   const tiers = await tiersFor(tx, { records: plan.records, candidates: writing }, vacancyId, companies);
   const applications = new Map<CandidatePlan, string>();
+  const sources = new Map<number, string>();
   const recordsOf = new Map<CandidatePlan, number>();
   for (const r of plan.records) if (r.candidate) recordsOf.set(r.candidate, (recordsOf.get(r.candidate) ?? 0) + 1);
 
   let done = 0;
-  for (let at = 0; at < writing.length; at += CHUNK) {
-    const chunk = writing.slice(at, at + CHUNK);
-    await createCandidates(tx, chunk, plan.records);
-    await fillCandidates(tx, chunk);
-    await writeSources(tx, chunk, plan.records, options.batchId ?? null);
+  for (let from = 0; from < writing.length; from += CHUNK) {
+    const chunk = writing.slice(from, from + CHUNK);
+    await createCandidates(tx, chunk, plan.records, at);
+    await fillCandidates(tx, chunk, at);
+    await writeSources(tx, chunk, plan.records, options.batchId ?? null, at);
     const inChunk = new Set(chunk);
     const sourceIds = await sourceIdsOf(tx, plan.records.filter((r) => r.candidate && inChunk.has(r.candidate)));
+    for (const [index, id] of sourceIds) sources.set(index, id);
     await writeFieldSources(tx, chunk, sourceIds);
     await writeJobs(tx, chunk, companies, sourceIds);
     const added = new Set(chunk.filter((p) => vacancyId && !p.application));
     if (vacancyId && tiers) {
-      for (const [p, id] of await writeApplications(tx, chunk, vacancyId, options.actorId, tiers, sourceIds)) applications.set(p, id);
+      for (const [p, id] of await writeApplications(tx, chunk, vacancyId, { actorId: options.actorId, at }, tiers, sourceIds)) applications.set(p, id);
     }
     await refreshSearchText(tx, chunk.filter((p) => p.isNew || p.contributing.length).map((p) => p.id));
-    await auditChunk(tx, chunk, plan.records, options, added);
+    await auditChunk(tx, chunk, plan.records, { ...options, at }, added);
     done += chunk.reduce((n, p) => n + (recordsOf.get(p) ?? 0), 0);
     await options.onProgress?.(done);
   }
   // Someone we had whose history grew is re-tiered on every other vacancy too.
   const grown = writing.filter((p) => !p.isNew && p.newJobs.length).map((p) => p.id);
   await retierCandidates(tx, grown, { actorId: options.actorId, exceptVacancyId: vacancyId });
-  if (done < records.length) await options.onProgress?.(records.length);
+  if (done < plan.records.length) await options.onProgress?.(plan.records.length);
+  // Exact repeats of people with nothing to write still name the record they repeat.
+  const unnamed = plan.records.filter((r) => r.candidate && !sources.has(r.index));
+  for (const [index, id] of await sourceIdsOf(tx, unnamed)) sources.set(index, id);
 
   return plan.records.map((r): IngestOutcome => {
     const status = statusOf(r, vacancyId);
@@ -301,6 +298,7 @@ export async function ingestRecords(tx: Tx, records: readonly CandidateRecord[],
       tier: tier?.tier ?? (existing?.tier as SourcingTier | null | undefined) ?? null,
       reason: tier?.reason ?? (existing?.tierReason as TierReason | null | undefined) ?? null,
       erased: status === "erased",
+      sourceRecordId: candidate ? (sources.get(r.index) ?? null) : null,
     };
   });
 }

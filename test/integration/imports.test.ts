@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
 import { action as indexAction, loader as indexLoader } from "~/routes/imports._index";
 import { createImportBatch, runImportBatch } from "~/sourcing/imports.server";
+import { eraseCandidate } from "~/sourcing/personal-data.server";
 import { CandidateRecordSchema, type CandidateRecordInput, type RowError } from "~/sourcing/record";
 import { db } from "~/utils/db.server";
 import { startJobs, stopJobs } from "~/utils/jobs.server";
@@ -95,6 +96,50 @@ describe("a small batch", () => {
     const again = await post(batch.id, "commit", cookie);
     expect(again.status).toBe(400);
     expect((await again.json()).error).toMatchObject({ "": ["imports.refused.not-preview"] });
+  });
+
+  test("keeps nothing of a person erased on request: their record is counted, its name, e-mail and phone are not stored", async () => {
+    const { user, cookie } = await recruiter();
+    const vacancy = await db().vacancy.create({ data: { title: "KAM", city: "Москва", industry: "Оборудование" } });
+    const person = { firstName: "Зинаида", lastName: "Забвенная", middleName: "Петровна", email: "zina.zabvennaya@imports.test", phone: "+7 916 321-54-76" };
+    const theirs = record(person);
+    const first = await batchOf([theirs], { actorId: user.id });
+    await post(first.id, "commit", cookie);
+    const erasedId = (await db().sourceRecord.findFirstOrThrow({ where: { externalId: theirs.externalId } })).candidateId;
+    await eraseCandidate({ actorId: user.id, candidateId: erasedId, reason: "Запрос" });
+
+    // The board gives their resume again (same id), between two other people.
+    const [before, after] = [record(), record()];
+    const batch = await batchOf([before, { ...theirs, raw: { ...(theirs.raw as object), updated: true } }, after], { vacancyId: vacancy.id, actorId: user.id });
+    const stored = await db().importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    const records = stored.records as Array<Record<string, unknown>>;
+    const summary = stored.summary as { rows: Array<{ row: number; name: string; mergesWith: unknown }> } & Record<string, unknown>;
+    expect(stored.total).toBe(2);
+    expect(records.map((r) => r.externalId)).toEqual([before.externalId, after.externalId]);
+    expect(summary).toMatchObject({ total: 3, new: 2, merged: 0, unchanged: 0, erased: 1 });
+    expect(summary.rows.map((r) => [r.row, r.name])).toEqual([[1, `${before.lastName} ${before.firstName}`], [2, `${after.lastName} ${after.firstName}`]]);
+    for (const r of records) {
+      expect(r.firstName).not.toBe(person.firstName);
+      expect(r.lastName).not.toBe(person.lastName);
+      expect(r.middleName ?? null).not.toBe(person.middleName);
+      expect(r.email).not.toBe(person.email);
+      expect(r.phone ?? null).toBeNull();
+    }
+    for (const row of summary.rows) expect(row.mergesWith).toBeNull();
+    const everything = JSON.stringify({ records: stored.records, summary: stored.summary, rowErrors: stored.rowErrors, label: stored.label, mapping: stored.mapping });
+    for (const value of [person.firstName, person.lastName, person.middleName, person.email, "9163215476", "321-54-76", theirs.externalId!]) {
+      expect(everything).not.toContain(value);
+    }
+    expect((await view(batch.id, cookie)).data).toMatchObject({ counts: { total: 3, new: 2, erased: 1 } });
+
+    // The commit writes the other two and says one record was of a person erased.
+    await post(batch.id, "commit", cookie);
+    expect(await db().importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({
+      status: "COMMITTED",
+      summary: { erased: 1, result: { new: 2, merged: 0, unchanged: 0, erased: 1 } },
+    });
+    expect(await db().sourceRecord.count({ where: { candidateId: erasedId } })).toBe(1);
+    expect(await db().candidate.findUniqueOrThrow({ where: { id: erasedId } })).toMatchObject({ lastName: "", email: null, phone: null });
   });
 
   test("with row errors imports nothing", async () => {

@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 import { addManyToVacancy } from "~/pipeline/pipeline.server";
 import { eraseCandidate } from "~/sourcing/personal-data.server";
 import { runBulkAction } from "~/sourcing/bulk-actions.server";
-import { ingestRecords, type IngestOptions, previewRecords } from "~/sourcing/ingest.server";
+import { ingestPlanned, ingestRecords, type IngestOptions, previewRecords } from "~/sourcing/ingest.server";
+import { planIngest } from "~/sourcing/ingest-plan.server";
+import { newId } from "~/utils/bulk-insert.server";
 import { companyMatchKey } from "~/sourcing/company-match";
 import { CandidateRecordSchema, type CandidateRecordInput } from "~/sourcing/record";
 import { db } from "~/utils/db.server";
@@ -345,6 +347,48 @@ describe("erased people", () => {
     expect(await db().candidate.findUniqueOrThrow({ where: { id: first!.candidateId } })).toEqual(erased);
     expect(await db().workExperience.count({ where: { candidateId: first!.candidateId } })).toBe(0);
     expect(await db().auditEntry.count({ where: { entityId: first!.candidateId, action: { startsWith: "candidate.import" } } })).toBe(1);
+  });
+});
+
+describe("an erasure that commits while an import is under way", () => {
+  test("leaves the person erased: the import writes no field, record, job or application of theirs", async () => {
+    const user = await createUser({ roles: ["RECRUITER"] });
+    const vacancy = await vacancyWithLists({ target: ["Гидромаш"] });
+    const existing = await createCandidate({ city: null, currentTitle: null, middleName: null });
+    const theirs = record({ email: existing.email, city: "Тула", currentTitle: "KAM", middleName: "Ивановна" });
+    const stranger = record();
+    const [sources, jobs, entries] = await Promise.all([
+      db().sourceRecord.count(),
+      db().workExperience.count(),
+      db().auditEntry.count({ where: { entityId: existing.id } }),
+    ]);
+
+    const outcomes = await db().$transaction(
+      async (tx) => {
+        // The import has read the batch and planned it: the person was there, with empty fields to fill.
+        const plan = await planIngest(tx, [stranger, theirs], vacancy.id, newId);
+        expect(plan.records[1]).toMatchObject({ candidate: { id: existing.id, isNew: false }, matchedBy: "email" });
+        expect(plan.records[1]!.candidate!.filled).toMatchObject({ city: "Тула", currentTitle: "KAM" });
+        // Meanwhile the person's erasure commits on its own connection.
+        await eraseCandidate({ actorId: user.id, candidateId: existing.id, reason: "Запрос" });
+        return ingestPlanned(tx, plan, { vacancyId: vacancy.id, actorId: user.id });
+      },
+      { timeout: 60_000 },
+    );
+
+    expect(outcomes[0]).toMatchObject({ status: "new", erased: false });
+    expect(outcomes[1]).toMatchObject({ candidateId: existing.id, erased: true, applicationId: null, sourceRecordId: null });
+    const after = await db().candidate.findUniqueOrThrow({ where: { id: existing.id } });
+    expect(after).toMatchObject({ city: null, currentTitle: null, middleName: null, email: null, fieldSources: {} });
+    expect(after.erasedAt).not.toBeNull();
+    expect(await db().sourceRecord.count({ where: { candidateId: existing.id } })).toBe(0);
+    expect(await db().workExperience.count({ where: { candidateId: existing.id } })).toBe(0);
+    expect(await db().application.count({ where: { candidateId: existing.id } })).toBe(0);
+    // The stranger's record and job were written; nothing of the erased person's.
+    expect(await db().sourceRecord.count()).toBe(sources + 1);
+    expect(await db().workExperience.count()).toBe(jobs + 1);
+    // Only the erasure's own entry joined the trail, no import entry.
+    expect(await db().auditEntry.findMany({ where: { entityId: existing.id }, select: { action: true }, skip: entries })).toEqual([{ action: "candidate.erase" }]);
   });
 });
 
