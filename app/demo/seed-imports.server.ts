@@ -26,7 +26,13 @@ export async function writeImports(tx: Tx, batches: readonly DemoImportBatch[], 
         createdAt: batch.createdAt,
       },
     });
-    const outcomes = await ingestRecords(tx, batch.records, { vacancyId: options.vacancyId, actorId: options.actorId, batchId: batch.id });
+    const outcomes = await ingestRecords(tx, batch.records, {
+      vacancyId: options.vacancyId,
+      actorId: options.actorId,
+      batchId: batch.id,
+      // Written now, but committed days ago: the profile's timeline must say so.
+      at: batch.committedAt,
+    });
     const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
     for (const o of outcomes) if (o.tier && o.status !== "unchanged") tiers[o.tier] += 1;
     const count = (status: string) => outcomes.filter((o) => !o.erased && o.status === status).length;

@@ -83,6 +83,18 @@ describe("demo seed", () => {
     const batches = await db().importBatch.findMany({ orderBy: { createdAt: "asc" } });
     expect(batches.map((b) => [b.source, b.status, b.vacancyId])).toEqual([["HH", "COMMITTED", main.id], ["SUPERJOB", "COMMITTED", main.id]]);
     expect(batches[1]!.summary).toMatchObject({ new: 52, merged: 38 });
+    // Written at seed time, but dated when each batch was committed, days ago: records, audit entries, new applications.
+    for (const batch of batches) {
+      const records = await db().sourceRecord.findMany({ where: { importBatchId: batch.id }, select: { importedAt: true, candidateId: true } });
+      expect(records.length).toBeGreaterThan(0);
+      for (const r of records) expect(r.importedAt).toEqual(batch.committedAt);
+      const entries = await db().auditEntry.findMany({ where: { action: { startsWith: "candidate.import" }, details: { path: ["batchId"], equals: batch.id } } });
+      expect(entries.length).toBeGreaterThan(0);
+      for (const e of entries) expect(e.createdAt).toEqual(batch.committedAt);
+      const created = await db().candidate.findMany({ where: { id: { in: entries.filter((e) => e.action === "candidate.import").map((e) => e.entityId) } } });
+      for (const c of created) expect(c.createdAt).toEqual(batch.committedAt);
+    }
+    expect(batches[0]!.committedAt!.getTime()).toBeLessThan(NOW.getTime() - 24 * 3600 * 1000);
 
     // A person found on both boards (or found again) is one candidate with two sources and one application.
     const twice = await db().candidate.findMany({
