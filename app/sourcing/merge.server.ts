@@ -22,7 +22,8 @@ import { retierCandidates } from "./tiering.server";
  * brought back by an un-merge.
  */
 
-export type MergeProblem = "same" | "not-found" | "merged" | "erased" | "undone" | "survivor-merged";
+/** "no-undo": the merge row keeps nothing to give back (cleared by an erasure, or a merge older than its undo data). */
+export type MergeProblem = "same" | "not-found" | "merged" | "erased" | "undone" | "survivor-merged" | "no-undo";
 
 export class MergeRefused extends Error {
   constructor(readonly problem: MergeProblem) {
@@ -193,7 +194,11 @@ export async function unmergeCandidates(input: { mergeId: string; actorId: strin
     if (locked.get(survivorId)?.mergedIntoId) throw new MergeRefused("survivor-merged");
     if (locked.get(mergedId)?.mergedIntoId !== survivorId) throw new MergeRefused("not-found");
     const record = await tx.candidateMerge.findUniqueOrThrow({ where: { id: merge.id } });
-    const undo = UndoSchema.parse(record.undo ?? {}) as Undo;
+    // Without its undo data an un-merge would move rows back but leave the filled-in
+    // values, tags and swapped applications where they are: half an undo. A split of the
+    // record that does not belong is the way out.
+    if (record.undo === null) throw new MergeRefused("no-undo");
+    const undo = UndoSchema.parse(record.undo) as Undo;
 
     for (const pair of undo.swapped) {
       await swapOwners(

@@ -1,4 +1,4 @@
-import { type CompanyListKind, type Stage } from "@prisma/client";
+import { type CompanyListKind, Prisma, type Stage } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addApplication, moveApplication } from "~/pipeline/pipeline.server";
 import { action, loader } from "~/routes/candidates.$id";
@@ -11,6 +11,7 @@ import { eraseCandidate } from "~/sourcing/personal-data.server";
 import { CandidateRecordSchema, type CandidateRecordInput } from "~/sourcing/record";
 import { refreshSearchText } from "~/sourcing/search-text.server";
 import { splitSourceRecord, SplitRefused } from "~/sourcing/split.server";
+import { i18nFor } from "~/ui/i18n-instance";
 import { db } from "~/utils/db.server";
 import { createCandidate, createUser, formRequest, getRequest, respond, sessionCookie } from "../factories";
 
@@ -281,6 +282,34 @@ describe("un-merging an erased person", () => {
         expect((await refused.json()).error).toEqual({ "": ["profile.merge.problems.erased"] });
       }
     }
+  });
+});
+
+describe("un-merging a merge that kept nothing to give back", () => {
+  it("is refused with a translated message, and nothing moves", async () => {
+    const survivor = await createCandidate({ city: null });
+    const merged = await createCandidate({ city: "Казань", tags: ["склад"] });
+    await source(merged.id, `no-undo-${Date.now()}`);
+    await applyTo(merged.id, 2);
+    const merge = await mergeCandidates({ survivorId: survivor.id, mergedId: merged.id, actorId: recruiter.id });
+    // What an erasure of one of them clears (or a merge from before undo data was kept).
+    await db().candidateMerge.update({ where: { id: merge.id }, data: { undo: Prisma.DbNull } });
+    const before = await snapshot([survivor.id, merged.id]);
+    const trail = await db().auditEntry.count();
+
+    const refused = await respond(() =>
+      action({ request: formRequest(`/candidates/${survivor.id}`, { intent: "unmerge", mergeId: merge.id }, cookie), params: { id: survivor.id }, context: {} }),
+    );
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toEqual({ "": ["profile.merge.problems.no-undo"] });
+    for (const locale of ["ru", "en"] as const) {
+      const text = i18nFor(locale).t("profile.merge.problems.no-undo");
+      expect(text).not.toContain("profile.merge");
+      expect(text.length).toBeGreaterThan(40);
+    }
+    expect(await snapshot([survivor.id, merged.id])).toEqual(before);
+    expect(await db().candidateMerge.findUniqueOrThrow({ where: { id: merge.id } })).toMatchObject({ undoneAt: null });
+    expect(await db().auditEntry.count()).toBe(trail);
   });
 });
 
