@@ -227,7 +227,8 @@ export async function saveVacancy(input: { vacancyId?: string; actorId: string; 
             report[kind].map((m) => m.companyId),
           ),
         );
-      if (before && listsChanged) await retierVacancy(tx, vacancy.id);
+      // The editor is who cleared an override the new lists no longer cover (its audit entry says so).
+      if (before && listsChanged) await retierVacancy(tx, vacancy.id, input.actorId);
 
       await audit(tx, {
         actorId: input.actorId,

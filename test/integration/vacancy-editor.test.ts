@@ -178,6 +178,41 @@ describe("editing a vacancy", () => {
     expect((await detail.json()).vacancy).toMatchObject({ sellingLetter: null, requireLocal: false, adjacentNiches: [] });
   });
 
+  test("an override the new lists no longer cover is cleared, audited as done by the editor", async () => {
+    const { recruiter, cookie } = await recruiterCookie();
+    const [alpha, beta] = [await company("Откат-Альфа"), await company("Откат-Бета")];
+    const vacancy = await db().vacancy.create({ data: { title: "KAM", city: "Москва", industry: "Оборудование", status: "OPEN" } });
+    const candidate = await createCandidate({
+      workHistory: {
+        create: [
+          { companyName: "Откат-Альфа", companyId: alpha.id, title: "KAM", startedOn: new Date("2015-01-01"), endedOn: new Date("2016-01-01") },
+          { companyName: "Откат-Бета", companyId: beta.id, title: "KAM", startedOn: new Date("2020-01-01"), endedOn: new Date("2021-01-01") },
+        ],
+      },
+    });
+    const application = await addApplication({ candidateId: candidate.id, vacancyId: vacancy.id, actorId: null, tier: "OPEN_MARKET" });
+    expect((await edit(vacancy.id, { ...basics, excludedCompanies: "Откат-Альфа" }, cookie)).status).toBe(302);
+    // Written as the override form writes it: given for the company the person was struck out for.
+    const struck = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(struck.tierReason).toMatchObject({ list: "EXCLUDED", companyName: "Откат-Альфа" });
+    await db().application.update({
+      where: { id: application.id },
+      data: { contactOverrideAt: new Date(), contactOverrideById: recruiter.id, contactOverrideReason: "Ушёл давно", contactOverrideMatch: struck.tierReason! },
+    });
+
+    const editor = await recruiterCookie();
+    expect((await edit(vacancy.id, { ...basics, excludedCompanies: "Откат-Альфа\nОткат-Бета" }, editor.cookie)).status).toBe(302);
+    expect(await db().application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({
+      tier: "EXCLUDED",
+      tierReason: { companyName: "Откат-Бета" },
+      contactOverrideAt: null,
+      contactOverrideMatch: null,
+    });
+    const cleared = await db().auditEntry.findMany({ where: { entityId: candidate.id, action: "candidate.contact-override-clear" } });
+    expect(cleared).toHaveLength(1);
+    expect(cleared[0]).toMatchObject({ actorId: editor.recruiter.id, details: { applicationId: application.id, vacancyId: vacancy.id } });
+  });
+
   test("copying lists fills the form from another vacancy and saves nothing", async () => {
     const { recruiter, cookie } = await recruiterCookie();
     const alfa = await company("Сибтрейд");
