@@ -65,6 +65,7 @@ export const en: Messages = {
     confirmRequired: "Confirm that the data must be erased for good.",
     forVacancy: "vacancy “{{title}}”",
     textVersion: "text version {{version}}",
+    ofSourceRecord: "the source record's consent",
     problems: {
       busy: "An import or a merge is changing this candidate right now. Try again in a minute.",
     },

@@ -106,8 +106,11 @@ export async function refuseApplication(input: { vacancyId: string; ip: string; 
 
 /**
  * One application from the public page, within the per-address limit. The consent is
- * recorded twice in the same transaction: on the source record (what was shown, to
- * which vacancy) and as the candidate's "consent given" entry, which the profile lists.
+ * kept on the source record (what was shown, to which vacancy). When the form made a
+ * new person it is theirs too: a "consent given" entry, which the profile lists. When
+ * it met someone we have, it is not: anyone can type anyone's e-mail (ADR 013), so the
+ * entry is "candidate.apply-unverified", naming the source record and application the
+ * consent belongs to, and no personal data.
  */
 export async function submitApplication(input: {
   vacancyId: string;
@@ -139,13 +142,19 @@ export async function submitApplication(input: {
       details: { address, candidateId },
     });
     if (candidateId) {
-      await audit(tx, {
-        actorId: null,
-        action: "candidate.consent-given",
-        entityType: "Candidate",
-        entityId: candidateId,
-        details: { vacancyId: vacancy.id, textSha256: consent.textSha256, locale: consent.locale, channel: "apply-page" },
-      });
+      const given = { vacancyId: vacancy.id, textSha256: consent.textSha256, locale: consent.locale, channel: "apply-page" };
+      await audit(
+        tx,
+        outcome!.status === "new"
+          ? { actorId: null, action: "candidate.consent-given", entityType: "Candidate", entityId: candidateId, details: given }
+          : {
+              actorId: null,
+              action: "candidate.apply-unverified",
+              entityType: "Candidate",
+              entityId: candidateId,
+              details: { ...given, sourceRecordId: outcome!.sourceRecordId, applicationId: outcome!.applicationId },
+            },
+      );
     }
     return { candidateId };
   });

@@ -233,6 +233,8 @@ export async function candidateAuditTrail(candidateId: string) {
       actorName: e.actor?.name ?? null,
       vacancy: vacancyId ? { id: vacancyId, title: titleOf.get(vacancyId) ?? null } : null,
       consentVersion: detail(e.details, "textSha256")?.slice(0, 12) ?? null,
+      /** The source record a consent belongs to (an unverified apply-page record), when it is not the person's. */
+      sourceRecordId: detail(e.details, "sourceRecordId"),
     };
   });
 }

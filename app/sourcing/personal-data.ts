@@ -23,11 +23,14 @@ export type PersonalDataChange = z.infer<typeof PersonalDataSchema>;
 
 /**
  * What the profile's personal-data panel lists: consent given and withdrawn, contact
- * stopped and allowed again, erasure. Everything else a candidate went through is on
- * the timeline.
+ * stopped and allowed again, erasure, and the consents the apply page collected for
+ * someone we already had, which belong to their source record, not the person
+ * (anyone can type anyone's e-mail there). Everything else a candidate went through is
+ * on the timeline.
  */
 export const PERSONAL_DATA_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
   "candidate.consent-given",
+  "candidate.apply-unverified",
   "candidate.consent-withdraw",
   "candidate.do-not-contact",
   "candidate.allow-contact",

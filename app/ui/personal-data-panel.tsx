@@ -15,6 +15,8 @@ type AuditRow = {
   actorName: string | null;
   vacancy: { id: string; title: string | null } | null;
   consentVersion: string | null;
+  /** An apply-page consent that belongs to this source record, not to the person. */
+  sourceRecordId: string | null;
 };
 
 /** Consent is withdrawn when the latest consent entry says so (the trail is newest first). */
@@ -57,6 +59,12 @@ export function PersonalDataPanel({
               <DateText value={entry.createdAt} withTime />: <strong>{t(`auditActions.${entry.action}`, entry.action)}</strong>
               {entry.vacancy ? <span className="muted"> · {t("personalData.forVacancy", { title: entry.vacancy.title ?? entry.vacancy.id })}</span> : null}
               {entry.consentVersion ? <span className="muted"> · {t("personalData.textVersion", { version: entry.consentVersion })}</span> : null}
+              {entry.sourceRecordId ? (
+                <span className="muted">
+                  {" · "}
+                  <a href={`#source-${entry.sourceRecordId}`}>{t("personalData.ofSourceRecord")}</a>
+                </span>
+              ) : null}
               {entry.actorName ? <span className="muted"> · {entry.actorName}</span> : null}
               {entry.reason ? <span className="muted"> · {entry.reason}</span> : null}
             </li>

@@ -61,7 +61,7 @@ export function SourcesSection({
               </thead>
               <tbody>
                 {sources.map((s) => (
-                  <tr key={s.id}>
+                  <tr key={s.id} id={`source-${s.id}`}>
                     <th scope="row">{t(`sources.${s.source}`)}</th>
                     <td>
                       {s.adapter}

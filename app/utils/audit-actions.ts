@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "candidate.do-not-contact",
   "candidate.allow-contact",
   "candidate.consent-given",
+  "candidate.apply-unverified",
   "candidate.consent-withdraw",
   "candidate.erase",
   "import.create",

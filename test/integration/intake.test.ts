@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { action as applyAction, loader as applyLoader } from "~/routes/apply.$id";
 import { action as newAction, loader as newLoader } from "~/routes/candidates.new";
 import { addressKey } from "~/sourcing/intake.server";
+import { candidateAuditTrail } from "~/sourcing/personal-data.server";
 import { companyMatchKey } from "~/sourcing/company-match";
 import { db } from "~/utils/db.server";
 import { createCandidate, createUser, formRequest, getRequest, respond, sessionCookie } from "../factories";
@@ -137,7 +138,7 @@ describe("the public apply page", () => {
     }
   });
 
-  test("applying to a second vacancy records a second consent, to that vacancy", async () => {
+  test("applying again, to a second vacancy, keeps that consent on its source record: an unverified apply, not the person's consent", async () => {
     const first = await openVacancy();
     const second = await openVacancy();
     const fields = person();
@@ -148,7 +149,14 @@ describe("the public apply page", () => {
     const shownTo = candidate.sources.map((s) => (s.raw as { consentShown: { vacancyId: string } }).consentShown.vacancyId);
     expect(shownTo.sort()).toEqual([first.id, second.id].sort());
     const given = await db().auditEntry.findMany({ where: { entityId: candidate.id, action: "candidate.consent-given" } });
-    expect(given.map((e) => (e.details as { vacancyId: string }).vacancyId).sort()).toEqual([first.id, second.id].sort());
+    expect(given.map((e) => (e.details as { vacancyId: string }).vacancyId)).toEqual([first.id]);
+    // The page cannot tell the person from someone who knows their address.
+    const later = candidate.sources.find((s) => (s.raw as { consentShown: { vacancyId: string } }).consentShown.vacancyId === second.id)!;
+    const application = await db().application.findFirstOrThrow({ where: { candidateId: candidate.id, vacancyId: second.id } });
+    const unverified = await db().auditEntry.findMany({ where: { entityId: candidate.id, action: "candidate.apply-unverified" } });
+    expect(unverified.map((e) => e.details)).toEqual([
+      { vacancyId: second.id, textSha256: (await shownConsent(second.id)).version, locale: "ru", channel: "apply-page", sourceRecordId: later.id, applicationId: application.id },
+    ]);
   });
 
   test("no consent, or a phone that is not one, stores nothing and keeps what was typed", async () => {
@@ -200,7 +208,12 @@ describe("the public apply page", () => {
     const vacancy = await openVacancy();
     const stop = await db().company.create({ data: { name: "ООО «Откат-Гарант»", normalizedName: companyMatchKey("Откат-Гарант") } });
     await db().vacancyCompanyList.create({ data: { vacancyId: vacancy.id, companyId: stop.id, kind: "EXCLUDED" } });
-    const victim = await createCandidate({ phone: null, city: null, workHistory: { create: { companyName: "Ромашка", title: "KAM", startedOn: new Date("2019-01-01") } } });
+    const victim = await createCandidate({
+      phone: null,
+      city: null,
+      consentAt: null,
+      workHistory: { create: { companyName: "Ромашка", title: "KAM", startedOn: new Date("2019-01-01") } },
+    });
     const response = await apply(
       vacancy.id,
       person({ email: victim.email!, phone: "+7 916 555-00-99", city: "Тула", "jobs[0].companyName": "Откат-Гарант", "jobs[0].from": "01.2020" }),
@@ -212,6 +225,16 @@ describe("the public apply page", () => {
     expect(after.workHistory.map((j) => j.companyName)).toEqual(["Ромашка"]);
     expect(after.applications).toMatchObject([{ vacancyId: vacancy.id, tier: "OPEN_MARKET", stage: "SOURCED" }]);
     expect(after.sources).toMatchObject([{ adapter: "apply-page", parsed: { city: "Тула", workHistory: [{ companyName: "Откат-Гарант" }] } }]);
+    // Nor can they consent for that person: the consent stays with the record they sent.
+    expect(after).toMatchObject({ consentAt: null, consentText: null });
+    expect(after.sources[0]!.raw).toMatchObject({ consentShown: { vacancyId: vacancy.id } });
+    expect(await db().auditEntry.count({ where: { entityId: victim.id, action: "candidate.consent-given" } })).toBe(0);
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { entityId: victim.id, action: "candidate.apply-unverified" } });
+    expect(entry).toMatchObject({ actorId: null, details: { vacancyId: vacancy.id, sourceRecordId: after.sources[0]!.id, applicationId: after.applications[0]!.id, channel: "apply-page" } });
+    expect(JSON.stringify(entry.details)).not.toMatch(/Тула|Смирнова|Анна|mail\.test|916|Откат/);
+    // The profile's personal-data panel lists it as the source record's consent.
+    const trail = await candidateAuditTrail(victim.id);
+    expect(trail).toEqual([expect.objectContaining({ action: "candidate.apply-unverified", sourceRecordId: after.sources[0]!.id, vacancy: { id: vacancy.id, title: vacancy.title } })]);
   });
 
   test("only the form's declared fields are stored, whatever else is posted", async () => {
