@@ -29,6 +29,8 @@ if (config.SEED_DEMO) await seedIfEmpty();
 
 const jobs = await import("../app/utils/jobs.server");
 await jobs.startJobs({ work: config.RUN_WORKER });
+// E.g. company keys stored by an older matcher are recomputed (app/sourcing/company-rekey.server.ts).
+await jobs.queueStartupJobs();
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

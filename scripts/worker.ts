@@ -10,6 +10,7 @@ import { describeDatabase, ensureDatabase } from "../app/utils/boot.server";
 const database = await ensureDatabase();
 const jobs = await import("../app/utils/jobs.server");
 await jobs.startJobs({ work: true });
+await jobs.queueStartupJobs();
 console.log(`worker ready (database ${describeDatabase(database.url)})`);
 
 let stopping = false;

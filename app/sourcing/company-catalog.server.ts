@@ -140,7 +140,7 @@ export async function addAlias(actorId: string, companyId: string, alias: string
     if (!created.length) return taken("alias", (await ownerOf(tx, key))!);
     await audit(tx, { actorId, action: "company.alias.add", entityType: "Company", entityId: companyId, details: { alias } });
     // Jobs saved under this spelling without a company now count on the vacancies' lists.
-    const retiered = await retierVacanciesListing(tx, [companyId]);
+    const retiered = await retierVacanciesListing(tx, [companyId], actorId);
     return { ok: true as const, retiered };
   }, TX);
 }
@@ -168,64 +168,79 @@ export async function mergeCompanies(actorId: string, duplicateId: string, intoN
     const into = (await findCompaniesByKey(tx, [companyMatchKey(intoName)])).values().next().value;
     if (!into) return refuse("into", `companies.errors.unknown|value=${errorParam(intoName)}`);
     if (into.id === duplicateId) return refuse("into", "companies.errors.mergeSelf");
-    const locked = await tx.$queryRaw<Array<{ id: string; name: string; normalizedName: string; industry: string | null; city: string | null }>>`
-      SELECT id, name, "normalizedName", industry, city FROM "Company" WHERE id IN (${duplicateId}, ${into.id}) ORDER BY id FOR UPDATE`;
-    const duplicate = locked.find((c) => c.id === duplicateId);
-    const survivor = locked.find((c) => c.id === into.id);
-    if (!duplicate) return null;
-    if (!survivor) return refuse("into", `companies.errors.unknown|value=${errorParam(intoName)}`);
-
-    const aliasesMoved = await tx.companyAlias.updateMany({ where: { companyId: duplicateId }, data: { companyId: survivor.id } });
-    await tx.companyAlias.createMany({
-      data: [{ companyId: survivor.id, alias: duplicate.name, normalized: duplicate.normalizedName }],
-      skipDuplicates: true,
-    });
-
-    const [theirs, ours] = await Promise.all([
-      tx.vacancyCompanyList.findMany({ where: { companyId: duplicateId } }),
-      tx.vacancyCompanyList.findMany({ where: { companyId: survivor.id } }),
-    ]);
-    const conflicts: Array<{ vacancyId: string; kept: CompanyListKind; dropped: CompanyListKind }> = [];
-    for (const entry of theirs) {
-      const existing = ours.find((o) => o.vacancyId === entry.vacancyId);
-      if (!existing) {
-        await tx.vacancyCompanyList.update({
-          where: { vacancyId_companyId: { vacancyId: entry.vacancyId, companyId: duplicateId } },
-          data: { companyId: survivor.id },
-        });
-        continue;
-      }
-      const kept = STRICTNESS[entry.kind] > STRICTNESS[existing.kind] ? entry.kind : existing.kind;
-      conflicts.push({ vacancyId: entry.vacancyId, kept, dropped: kept === entry.kind ? existing.kind : entry.kind });
-      if (kept !== existing.kind) {
-        await tx.vacancyCompanyList.update({
-          where: { vacancyId_companyId: { vacancyId: entry.vacancyId, companyId: survivor.id } },
-          data: { kind: kept },
-        });
-      }
-    }
-    const jobs = await tx.workExperience.updateMany({ where: { companyId: duplicateId }, data: { companyId: survivor.id } });
-    await tx.company.update({
-      where: { id: survivor.id },
-      data: { industry: survivor.industry ?? duplicate.industry, city: survivor.city ?? duplicate.city },
-    });
-    await tx.company.delete({ where: { id: duplicateId } });
-    const retiered = await retierVacanciesListing(tx, [survivor.id]);
-    await audit(tx, {
-      actorId,
-      action: "company.merge",
-      entityType: "Company",
-      entityId: survivor.id,
-      details: {
-        mergedId: duplicateId,
-        mergedName: duplicate.name,
-        aliasesMoved: aliasesMoved.count,
-        listsMoved: theirs.length - conflicts.length,
-        conflicts,
-        jobsRelinked: jobs.count,
-        applicationsRetiered: retiered,
-      },
-    });
-    return { ok: true as const, into: { id: survivor.id, name: survivor.name }, from: duplicate.name, jobs: jobs.count, retiered };
+    const merged = await mergeCompanyInto(tx, { actorId, duplicateId, survivorId: into.id });
+    return merged === "no-survivor" ? refuse("into", `companies.errors.unknown|value=${errorParam(intoName)}`) : merged;
   }, TX);
+}
+
+/**
+ * The merge itself, in the caller's transaction: by a person from the catalog page, or
+ * by the re-key after a matcher change (actor null, `reason` "re-key", and `retier`
+ * off: it re-tiers once when every key is settled). Null when the duplicate is gone.
+ */
+export async function mergeCompanyInto(
+  tx: Tx,
+  input: { actorId: string | null; duplicateId: string; survivorId: string; reason?: string; retier?: boolean },
+) {
+  const { actorId, duplicateId } = input;
+  const locked = await tx.$queryRaw<Array<{ id: string; name: string; normalizedName: string; industry: string | null; city: string | null }>>`
+    SELECT id, name, "normalizedName", industry, city FROM "Company" WHERE id IN (${duplicateId}, ${input.survivorId}) ORDER BY id FOR UPDATE`;
+  const duplicate = locked.find((c) => c.id === duplicateId);
+  const survivor = locked.find((c) => c.id === input.survivorId);
+  if (!duplicate) return null;
+  if (!survivor) return "no-survivor" as const;
+
+  const aliasesMoved = await tx.companyAlias.updateMany({ where: { companyId: duplicateId }, data: { companyId: survivor.id } });
+  await tx.companyAlias.createMany({
+    data: [{ companyId: survivor.id, alias: duplicate.name, normalized: duplicate.normalizedName }],
+    skipDuplicates: true,
+  });
+
+  const [theirs, ours] = await Promise.all([
+    tx.vacancyCompanyList.findMany({ where: { companyId: duplicateId } }),
+    tx.vacancyCompanyList.findMany({ where: { companyId: survivor.id } }),
+  ]);
+  const conflicts: Array<{ vacancyId: string; kept: CompanyListKind; dropped: CompanyListKind }> = [];
+  for (const entry of theirs) {
+    const existing = ours.find((o) => o.vacancyId === entry.vacancyId);
+    if (!existing) {
+      await tx.vacancyCompanyList.update({
+        where: { vacancyId_companyId: { vacancyId: entry.vacancyId, companyId: duplicateId } },
+        data: { companyId: survivor.id },
+      });
+      continue;
+    }
+    const kept = STRICTNESS[entry.kind] > STRICTNESS[existing.kind] ? entry.kind : existing.kind;
+    conflicts.push({ vacancyId: entry.vacancyId, kept, dropped: kept === entry.kind ? existing.kind : entry.kind });
+    if (kept !== existing.kind) {
+      await tx.vacancyCompanyList.update({
+        where: { vacancyId_companyId: { vacancyId: entry.vacancyId, companyId: survivor.id } },
+        data: { kind: kept },
+      });
+    }
+  }
+  const jobs = await tx.workExperience.updateMany({ where: { companyId: duplicateId }, data: { companyId: survivor.id } });
+  await tx.company.update({
+    where: { id: survivor.id },
+    data: { industry: survivor.industry ?? duplicate.industry, city: survivor.city ?? duplicate.city },
+  });
+  await tx.company.delete({ where: { id: duplicateId } });
+  const retiered = input.retier === false ? 0 : await retierVacanciesListing(tx, [survivor.id], actorId);
+  await audit(tx, {
+    actorId,
+    action: "company.merge",
+    entityType: "Company",
+    entityId: survivor.id,
+    details: {
+      mergedId: duplicateId,
+      mergedName: duplicate.name,
+      aliasesMoved: aliasesMoved.count,
+      listsMoved: theirs.length - conflicts.length,
+      conflicts,
+      jobsRelinked: jobs.count,
+      applicationsRetiered: retiered,
+      ...(input.reason ? { reason: input.reason } : {}),
+    },
+  });
+  return { ok: true as const, into: { id: survivor.id, name: survivor.name }, from: duplicate.name, jobs: jobs.count, retiered };
 }

@@ -14,6 +14,10 @@
  * - a legal-form word inside a name or where that form is never written: "AG
  *   Technologies" ≠ "Technologies", "Ltd Group" ≠ "Group" (only "Siemens AG" and
  *   "Group Ltd" end in a legal form).
+ *
+ * Keys are stored (Company.normalizedName, CompanyAlias.normalized): a change to
+ * companyMatchKey that changes any key must bump COMPANY_MATCH_KEY_VERSION below, so
+ * the stored keys are recomputed at the next start-up (company-rekey.server.ts).
  */
 
 /**
@@ -223,6 +227,15 @@ const FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 const PLACEHOLDERS: Record<string, string> = { Ш: "sh", Ж: "zh", Ч: "ch", Ц: "c" };
+
+/**
+ * The version of companyMatchKey. BUMP IT WITH EVERY CHANGE THAT CHANGES ANY KEY: the
+ * start-up job company.rekey then recomputes the stored keys once, merges companies
+ * that come to share one and records the version (AppState "companyMatchKeyVersion").
+ * Without the bump, names whose key changed stop meeting their companies.
+ * 1: the first matcher; 2: legal forms only at the ends, look-alike letters, Latin yo.
+ */
+export const COMPANY_MATCH_KEY_VERSION = 2;
 
 /**
  * The matching key: the normalised name in Latin, spelling variants folded, double

@@ -224,11 +224,11 @@ export async function retierCandidates(
 }
 
 /** Retiers every vacancy that lists one of the companies; returns how many applications changed. */
-export async function retierVacanciesListing(tx: Tx, companyIds: readonly string[]): Promise<number> {
+export async function retierVacanciesListing(tx: Tx, companyIds: readonly string[], actorId: string | null = null): Promise<number> {
   if (!companyIds.length) return 0;
   const vacancies = await tx.$queryRaw<Array<{ vacancyId: string }>>`
     SELECT DISTINCT "vacancyId" FROM "VacancyCompanyList" WHERE "companyId" IN (${Prisma.join([...companyIds])})`;
   let changed = 0;
-  for (const v of vacancies) changed += await retierVacancy(tx, v.vacancyId);
+  for (const v of vacancies) changed += await retierVacancy(tx, v.vacancyId, actorId);
   return changed;
 }

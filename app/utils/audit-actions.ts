@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "company.merge",
   "company.alias.add",
   "company.alias.remove",
+  "company.rekey",
   "candidate.import",
   "candidate.import-merge",
   "candidate.merge",

@@ -100,6 +100,18 @@ export async function startJobs({ work }: { work: boolean }): Promise<void> {
   }
 }
 
+/**
+ * Queues the start-up work (definitions with `atStartup`): scripts/start.ts and
+ * scripts/worker.ts call it once jobs are started. Processes starting within the same
+ * minute queue one job between them; each handler guards itself anyway.
+ */
+export async function queueStartupJobs(): Promise<void> {
+  for (const definition of jobDefinitions) {
+    if (!(definition as JobDefinition).atStartup) continue;
+    await enqueue(definition.name, {} as never, { singletonKey: definition.name, singletonSeconds: 60 });
+  }
+}
+
 /** Lets running jobs finish (up to 30 s), then closes the queue's connections. */
 export async function stopJobs(): Promise<void> {
   const state = holder.__kamJobs;

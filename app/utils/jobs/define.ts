@@ -31,6 +31,11 @@ export type JobDefinition<Name extends string = string, Schema extends z.ZodType
   schedule?: string;
   /** Jobs of this kind one process works on at the same time. */
   concurrency?: number;
+  /**
+   * Queued (with an empty payload) by queueStartupJobs at every start-up: work the data
+   * may need after an upgrade. The handler decides whether anything is left to do.
+   */
+  atStartup?: boolean;
   // Method syntax keeps every definition assignable to the plain JobDefinition.
   handler(payload: z.output<Schema>, context: JobContext): Promise<void>;
 };
