@@ -16,6 +16,12 @@ export const companyRekey = defineJob({
   queue: { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 },
   async handler() {
     const report = await rekeyCompanies();
-    if (report) console.log(`company.rekey: keys of version ${report.fromVersion ?? "unknown"} → ${report.toVersion}`, report);
+    if (!report) return;
+    const { fromVersion, toVersion, ...counts } = report;
+    // A new database has nothing to re-key: say something only when something changed.
+    const changed = Object.entries(counts).filter(([, n]) => n > 0);
+    if (changed.length) {
+      console.log(`company.rekey: keys of version ${fromVersion ?? "unknown"} → ${toVersion}: ${changed.map(([k, n]) => `${k} ${n}`).join(", ")}`);
+    }
   },
 });
