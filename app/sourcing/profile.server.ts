@@ -103,11 +103,12 @@ export async function getCandidateProfile(id: string) {
   const { workHistory, sources: rawSources, applications: _raw, searchText: _search, ...person } = candidate;
   const highlighted = workHistory.map((job) => ({
     ...job,
-    highlights: applications.flatMap((a) =>
-      a.tierReason && namesJob(a.tierReason) && sameJob(a.tierReason, job)
-        ? [{ vacancyId: a.vacancy.id, vacancyTitle: a.vacancy.title, list: a.tierReason.list, tier: a.tier }]
-        : [],
-    ),
+    // The job that decided each vacancy's tier, and the other jobs that matched its lists.
+    highlights: applications.flatMap((a) => {
+      if (!a.tierReason || !namesJob(a.tierReason)) return [];
+      const match = [a.tierReason, ...(a.tierReason.also ?? [])].find((m) => sameJob(m, job));
+      return match ? [{ vacancyId: a.vacancy.id, vacancyTitle: a.vacancy.title, list: match.list, tier: a.tier }] : [];
+    }),
   }));
   return {
     ...person,
