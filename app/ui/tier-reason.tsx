@@ -47,7 +47,7 @@ export function TierReasonText({ reason, today }: { reason: StoredTierReason | n
       {text}
       {also.length ? (
         <>
-          {" "}
+          {". "}
           <span className="muted">{t("tierReasons.also", { matches: also.join("; ") })}</span>
         </>
       ) : null}

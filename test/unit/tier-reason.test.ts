@@ -47,11 +47,11 @@ describe("TierReasonText", () => {
       { lists: new Map([["p", "EXCLUDED"], ["g", "TARGET"]]), niches: ["подшипники"] },
     );
     expect(text(reason, "ru")).toBe(
-      "Исключённая компания: ПневмоТех — Стажёр, 03.2012 — 06.2014 (работа там закончилась 11 лет назад) " +
+      "Исключённая компания: ПневмоТех — Стажёр, 03.2012 — 06.2014 (работа там закончилась 11 лет назад). " +
         "Также: целевая компания Гидромаш — KAM, 01.2019 — 12.2021; смежная ниша «подшипники»: Ось — Менеджер, 01.2015 — по наст. время",
     );
     expect(text(reason, "en")).toBe(
-      "Excluded company: ПневмоТех — Стажёр, Mar 2012 – Jun 2014 (left 11 years ago) " +
+      "Excluded company: ПневмоТех — Стажёр, Mar 2012 – Jun 2014 (left 11 years ago). " +
         "Also: target company Гидромаш — KAM, Jan 2019 – Dec 2021; adjacent niche “подшипники”: Ось — Менеджер, Jan 2015 – present",
     );
   });
@@ -77,10 +77,10 @@ describe("parseTierReason", () => {
     const reason = parseTierReason(stored({ ...excluded, also: [target], debug: "из импорта", email: "p@example.ru" }));
     expect(reason).toEqual({ ...excluded, also: [target] });
     expect(text(reason, "ru")).toBe(
-      "Исключённая компания: ПневмоТех — Стажёр, 03.2012 — 06.2014 (работа там закончилась 11 лет назад) Также: целевая компания Гидромаш — KAM, 01.2019 — 12.2021",
+      "Исключённая компания: ПневмоТех — Стажёр, 03.2012 — 06.2014 (работа там закончилась 11 лет назад). Также: целевая компания Гидромаш — KAM, 01.2019 — 12.2021",
     );
     expect(text(reason, "en")).toBe(
-      "Excluded company: ПневмоТех — Стажёр, Mar 2012 – Jun 2014 (left 11 years ago) Also: target company Гидромаш — KAM, Jan 2019 – Dec 2021",
+      "Excluded company: ПневмоТех — Стажёр, Mar 2012 – Jun 2014 (left 11 years ago). Also: target company Гидромаш — KAM, Jan 2019 – Dec 2021",
     );
   });
 
