@@ -1,6 +1,7 @@
 import type { SourcingTier, Stage } from "@prisma/client";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isExit } from "~/pipeline/stages";
 import { type StoredTierReason } from "~/sourcing/tiers";
 import { Badge, StageBadge } from "./badges";
 import { DateText } from "./dates";
@@ -44,7 +45,10 @@ export function ApplicationsSection({ applications, canOverride }: { application
                 {t("candidates.since")} <DateText value={a.stageChangedAt} />
               </span>
             </p>
-            {a.tier === "EXCLUDED" ? <ContactOverride application={a} canOverride={canOverride} /> : null}
+            {a.tier === "EXCLUDED" && !(isExit(a.stage) && !a.override) ? (
+              // Nobody contacts a rejected or withdrawn application: no form to allow it there.
+              <ContactOverride application={a} canOverride={canOverride && !isExit(a.stage)} />
+            ) : null}
             {a.history.length ? (
               <ol className="timeline" aria-label={t("candidates.stageHistory")}>
                 {a.history.map((h) => (

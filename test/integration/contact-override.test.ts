@@ -185,3 +185,27 @@ describe("an override holds for the excluded company it was given for", () => {
     await expect(db().$transaction((tx) => assertMayContact(tx, "no-such-application"))).rejects.toMatchObject({ problem: "not-found" });
   });
 });
+
+describe("the override on the profile", () => {
+  test("is offered for an open excluded application, not for a rejected one", async () => {
+    const { default: CandidatePage, loader: profileLoader } = await import("~/routes/candidates.$id");
+    const { renderRoute } = await import("../render-route");
+    const { moveToStage } = await import("~/pipeline/pipeline.server");
+    const recruiter = await createUser({ roles: ["RECRUITER"] });
+    const cookie = await sessionCookie(recruiter.id);
+    const excluded = await application("EXCLUDED");
+    const page = () =>
+      renderRoute(getRequest(`/candidates/${excluded.candidateId}`, cookie), {
+        path: "/candidates/:id",
+        loader: profileLoader as never,
+        Component: CandidatePage,
+      });
+    const formAction = `action="/applications/${excluded.id}/contact-override"`;
+    expect(await page()).toContain(formAction);
+
+    await db().$transaction((tx) => moveToStage(tx, { applicationId: excluded.id, to: "REJECTED", actorId: recruiter.id, reason: "Исключённая компания" }));
+    const rejected = await page();
+    expect(rejected).not.toContain(formAction);
+    expect(rejected).not.toContain("Связь с кандидатом из исключённой компании");
+  });
+});
