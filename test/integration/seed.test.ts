@@ -30,11 +30,9 @@ async function tableCounts() {
 }
 
 describe("demo seed", () => {
-  it("fills an empty database quickly, with the expected counts", async () => {
+  it("fills an empty database with the expected counts", async () => {
     expect(await isDatabaseEmpty()).toBe(true);
-    const started = performance.now();
     const counts = await seedDemo({ now: NOW });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(await tableCounts()).toEqual(counts);
     expect(counts).toMatchObject({ users: 5, candidates: 300 + expected.imports.newCandidates, clients: 40, vacancies: 3, importBatches: 2 });
     const imported = expected.imports.batches.reduce((n, b) => n + b.records.length, 0);
