@@ -152,6 +152,7 @@ export const en: Messages = {
     previous: "Previous",
     next: "Next",
     pageOf: "Page {{page}} of {{pageCount}}",
+    pageOfMany: "Page {{page}} of {{pageCount}}+",
     shownOf: "Showing {{shown}} of {{total}}",
   },
   stages: {

@@ -153,6 +153,7 @@ export const ru = {
     previous: "Назад",
     next: "Дальше",
     pageOf: "Страница {{page}} из {{pageCount}}",
+    pageOfMany: "Страница {{page}} из {{pageCount}}+",
     shownOf: "Показано {{shown}} из {{total}}",
   },
   stages: {

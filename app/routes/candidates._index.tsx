@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
@@ -17,6 +17,7 @@ import { CandidateFiltersForm } from "~/ui/candidate-filters-form";
 import { formatCount } from "~/ui/dates";
 import { pageTitle } from "~/ui/i18n-instance";
 import { EmptyState, PageHeader } from "~/ui/page";
+import { Pagination } from "~/ui/pagination";
 import { CandidateLink, formatPersonName } from "~/ui/person";
 import { TierReasonText } from "~/ui/tier-reason";
 import { useLocale } from "~/ui/use-locale";
@@ -167,7 +168,7 @@ export default function Candidates() {
       ) : (
         table
       )}
-      <ListPagination page={data.page} pageCount={data.pageCount} capped={capped} />
+      <Pagination page={data.page} pageCount={data.pageCount} capped={capped} />
     </>
   );
 }
@@ -202,31 +203,3 @@ function ApplicationCells({ application }: { application: Row["application"] }) 
   );
 }
 
-/** Previous/next that keep the filters; "of 200+" while the count is capped. */
-function ListPagination({ page, pageCount, capped }: { page: number; pageCount: number; capped: boolean }) {
-  const { t } = useTranslation();
-  const [searchParams] = useSearchParams();
-  if (pageCount <= 1) return null;
-  const hrefFor = (target: number) => {
-    const params = new URLSearchParams(searchParams);
-    params.set("page", String(target));
-    return `?${params}`;
-  };
-  return (
-    <nav className="pagination" aria-label={t("ui.pagination")}>
-      {page > 1 ? (
-        <Link to={hrefFor(page - 1)} rel="prev" className="button button-secondary button-small">
-          ← {t("ui.previous")}
-        </Link>
-      ) : null}
-      <span className="pagination-status">
-        {capped ? t("candidateList.pageOfMany", { page, pageCount }) : t("ui.pageOf", { page, pageCount })}
-      </span>
-      {page < pageCount ? (
-        <Link to={hrefFor(page + 1)} rel="next" className="button button-secondary button-small">
-          {t("ui.next")} →
-        </Link>
-      ) : null}
-    </nav>
-  );
-}

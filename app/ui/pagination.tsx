@@ -1,8 +1,11 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** Previous/next links that keep the current filters in the query string. */
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+/**
+ * Previous/next links that keep the current filters in the query string. `capped`:
+ * the total is only known to be at least this many pages ("page 3 of 200+").
+ */
+export function Pagination({ page, pageCount, capped = false }: { page: number; pageCount: number; capped?: boolean }) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   if (pageCount <= 1) return null;
@@ -18,7 +21,9 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
           ← {t("ui.previous")}
         </Link>
       ) : null}
-      <span className="pagination-status">{t("ui.pageOf", { page, pageCount })}</span>
+      <span className="pagination-status">
+        {capped ? t("ui.pageOfMany", { page, pageCount }) : t("ui.pageOf", { page, pageCount })}
+      </span>
       {page < pageCount ? (
         <Link to={hrefFor(page + 1)} rel="next" className="button button-secondary button-small">
           {t("ui.next")} →

@@ -35,7 +35,6 @@ export const ru = {
   foundCapped: "Найдено больше {{total}}",
   empty: "Кандидатов пока нет.",
   noMatches: "Никого не нашлось. Ослабьте фильтры или попробуйте часть фамилии.",
-  pageOfMany: "Страница {{page}} из {{pageCount}}+",
   columns: {
     select: "Выбрать",
     name: "Кандидат",
@@ -140,7 +139,6 @@ export const en: Widen<typeof ru> = {
   foundCapped: "Found more than {{total}}",
   empty: "No candidates yet.",
   noMatches: "Nobody matches. Loosen the filters or try part of the last name.",
-  pageOfMany: "Page {{page}} of {{pageCount}}+",
   columns: {
     select: "Select",
     name: "Candidate",
