@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { DEFAULT_TIME_ZONE, formatDate, formatDateTime } from "~/i18n/format";
+import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, numberFormat } from "~/i18n/format";
 import { useLocale } from "./use-locale";
 
 /** The signed-in user's time zone from the root loader (Moscow when signed out). */
@@ -25,16 +25,13 @@ export function Percent({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return <>—</>;
   return (
     <>
-      {new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB", {
-        style: "percent",
-        maximumFractionDigits: 0,
-      }).format(value)}
+      {numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(value)}
     </>
   );
 }
 
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB").format(value);
+  return numberFormat(locale).format(value);
 }
 
 export function NumberText({ value }: { value: number }) {

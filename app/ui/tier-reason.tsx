@@ -1,18 +1,19 @@
 import { type TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { dateTimeFormat, relativeTimeFormat } from "~/i18n/format";
 import { jobRecency, namesJob, type StoredTierReason, type TierMatch } from "~/sourcing/tiers";
 import { useLocale } from "./use-locale";
 
 /** A job's months as "03.2019" (ru) or "Mar 2019" (en); dates are ISO calendar days. */
 function month(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { month: locale === "ru" ? "2-digit" : "short", year: "numeric", timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { month: locale === "ru" ? "2-digit" : "short", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
   );
 }
 
 /** "3 года назад" / "3 years ago", in months under a year ("в этом месяце" / "this month"). */
 function ago(monthsAgo: number, locale: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: monthsAgo === 0 ? "auto" : "always" });
+  const format = relativeTimeFormat(locale, { numeric: monthsAgo === 0 ? "auto" : "always" });
   return monthsAgo < 12 ? format.format(-monthsAgo, "month") : format.format(-Math.floor(monthsAgo / 12), "year");
 }
 
