@@ -12,7 +12,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { getOptionalUser } from "~/auth/session.server";
 import { DEFAULT_LOCALE, localeFromHeader } from "~/i18n/i18n";
 import styles from "~/styles/app.css";

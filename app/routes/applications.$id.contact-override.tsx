@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { requireAccess, safeRedirect } from "~/auth/session.server";
 import { ContactOverrideSchema, MIN_OVERRIDE_REASON } from "~/sourcing/contact-policy";
 import { getOverrideSubject, overrideExclusion, OverrideRefused, revokeOverride } from "~/sourcing/contact-override.server";

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { clientIp } from "~/auth/sign-in.server";
 import { formatRubRange } from "~/i18n/format";
 import { APPLY_FIELDS, ApplyFormSchema, HONEYPOT_FIELD, MAX_APPLY_BODY_BYTES, MAX_APPLY_BODY_KB, submittedFields } from "~/sourcing/intake";

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { requireAccess } from "~/auth/session.server";
 import { ENTRY_KINDS, ManualEntrySchema, submittedFields } from "~/sourcing/intake";
 import { addManualCandidate, ManualEntryRefused } from "~/sourcing/intake.server";

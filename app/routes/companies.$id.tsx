@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
 import { addAlias, type CatalogRefusal, getCompany, mergeCompanies, removeAlias, updateCompany } from "~/sourcing/company-catalog.server";

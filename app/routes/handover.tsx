@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { requireAccess } from "~/auth/session.server";
 import { listClients, SEGMENTS } from "~/handover/clients.server";
 import { Badge, Money } from "~/ui/badges";

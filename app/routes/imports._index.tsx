@@ -12,7 +12,7 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { requireAccess } from "~/auth/session.server";
 import { ApiSearchSchema, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, UploadSchema } from "~/sourcing/import-forms";
 import { API_SEARCH_MAX_RESULTS } from "~/sourcing/api-search";

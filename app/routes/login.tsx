@@ -8,7 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { SignInSchema } from "~/auth/schemas";
 import { createUserSession, getOptionalUser, safeRedirect } from "~/auth/session.server";
 import { clientIp, signIn } from "~/auth/sign-in.server";

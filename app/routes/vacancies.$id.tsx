@@ -1,7 +1,7 @@
 import type { CompanyListKind } from "@prisma/client";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
 import { STAGES } from "~/pipeline/stages";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { requireAccess } from "~/auth/session.server";
 import { vacancyEditorAction } from "~/sourcing/vacancy-editor-action.server";
 import { editorOptions } from "~/sourcing/vacancy-editor.server";

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { canAccess, type Area, type Role } from "~/auth/access";
 import { Button } from "./form";
 import { LanguageSwitch } from "./language-switch";

@@ -1,6 +1,6 @@
 import type { SourcingTier, Stage } from "@prisma/client";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { Badge, StageBadge } from "./badges";
 import { DateText } from "./dates";
 import { CandidateLink, type PersonName } from "./person";

@@ -1,5 +1,5 @@
 import type { EmailStatus, Stage, VacancyStatus } from "@prisma/client";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { formatRub } from "~/i18n/format";
 import { useLocale } from "./use-locale";
 

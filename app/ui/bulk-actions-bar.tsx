@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { FUNNEL } from "~/pipeline/stages";
 import { groupSkips, type BulkReport } from "~/sourcing/bulk-actions";
 import { Button, ErrorList, Field, SelectField } from "./form";

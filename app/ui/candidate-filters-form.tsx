@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { STAGES } from "~/pipeline/stages";
 import { MAX_QUERY, SORTS, TIERS, type CandidateFilters, type FilterErrors } from "~/sourcing/candidate-filters";
 import { SOURCES } from "~/sourcing/record";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { type StoredTierReason, TIERS, type Tier } from "~/sourcing/tiers";
 import { Badge } from "./badges";
 import { translateError } from "./error-key";

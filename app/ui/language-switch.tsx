@@ -1,5 +1,5 @@
 import { Form, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { LOCALES } from "~/i18n/i18n";
 import { useLocale } from "./use-locale";
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { DateText } from "./dates";
 import { Button, Field, FormError } from "./form";
 import { Section } from "./page";

@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { MAX_JOBS } from "~/sourcing/intake";
 import { ErrorList, Field } from "./form";
 

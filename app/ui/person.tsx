@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { type AppLocale } from "~/i18n/i18n";
 import { useLocale } from "./use-locale";
 

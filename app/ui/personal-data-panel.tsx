@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { PersonalDataSchema, type PersonalDataChange } from "~/sourcing/personal-data";
 import { DateText } from "./dates";
 import { Button, ErrorList, FormError } from "./form";

@@ -1,6 +1,6 @@
 import type { Stage } from "@prisma/client";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { FUNNEL } from "~/pipeline/stages";
 
 export type PipelineRow = {

@@ -1,6 +1,6 @@
 import type { SourcingTier, Stage } from "@prisma/client";
 import { Form, Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { isExit } from "~/pipeline/stages";
 import { type StoredTierReason } from "~/sourcing/tiers";
 import { Badge, StageBadge } from "./badges";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { Badge, Money } from "./badges";
 import { DateText } from "./dates";
 import { Section } from "./page";

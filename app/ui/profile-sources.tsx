@@ -1,6 +1,6 @@
 import type { CandidateSource, ImportChannel } from "@prisma/client";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import type { Disagreement } from "~/sourcing/provenance";
 import { Money } from "./badges";
 import { DateText } from "./dates";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import type { TimelineEvent } from "~/sourcing/timeline.server";
 import { DateText } from "./dates";
 import { Section } from "./page";

@@ -1,5 +1,5 @@
 import { Form, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { Button, SelectField, type Option } from "./form";
 
 /** A list page's one-select filter (GET form), keeping the current choice from the URL. */

@@ -1,6 +1,6 @@
 import type { Stage } from "@prisma/client";
 import { Form, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { Button, SelectField } from "./form";
 
 /** A GET form (works without JavaScript) narrowing a step page to one vacancy and stage. */

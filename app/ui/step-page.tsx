@@ -1,6 +1,6 @@
 import type { Stage } from "@prisma/client";
 import { type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { ApplicationsTable, type ApplicationRow } from "./applications-table";
 import { NumberText } from "./dates";
 import { ComingNote, EmptyState, PageHeader, Section } from "./page";

@@ -1,5 +1,5 @@
 import { type TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { dateTimeFormat, relativeTimeFormat } from "~/i18n/format";
 import { jobRecency, namesJob, type StoredTierReason, type TierMatch } from "~/sourcing/tiers";
 import { useLocale } from "./use-locale";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/ui/use-translation";
 import { DEFAULT_LOCALE, isLocale, type AppLocale } from "~/i18n/i18n";
 
 /** The language the page is rendered in, for the formatters in ~/i18n/format. */
