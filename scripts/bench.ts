@@ -6,7 +6,9 @@
  * production server (scripts/start.ts, built by `npm run build`) on a free port,
  * signs in, and times each page as a client on this machine sees it: the wall time
  * of one GET, from sending the request to reading the whole HTML, over localhost.
- * Options: --candidates=N (default 100000), --requests=N (default 30), --keep
+ * Then it times one import of 5,000 records (scripts/bench-import.ts): preview and commit.
+ * Options: --candidates=N (default 100000), --requests=N (default 30), --import=N
+ * (records in the timed import, default 5000), --keep
  * (leave kam_bench for EXPLAIN ANALYZE afterwards).
  */
 import { spawn } from "node:child_process";
@@ -111,6 +113,25 @@ async function timeRequests(url: string, cookie: string | null) {
   return { p50: at(0.5), p95: at(0.95), found: found.replace(/[\u00a0\u202f]/g, " ").trim() };
 }
 
+const IMPORT_RECORDS = arg("import", 5_000);
+
+/** scripts/bench-import.ts in its own process, on the bench database: preview and commit times. */
+function timeImport(databaseUrl: string): Promise<{ records: number; knownShare: number; previewMs: number; commitMs: number; status: string; result: unknown }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-import.ts", `--records=${IMPORT_RECORDS}`], {
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SLOW_QUERY_MS: "0" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line));
+      else reject(new Error(`bench-import failed (exit code ${code}): ${out.slice(-500)}`));
+    });
+  });
+}
+
 async function main() {
   const config = env();
   const server = config.DATABASE_URL
@@ -153,6 +174,8 @@ async function main() {
     ];
     const rows = [];
     for (const [name, path, as] of cases) rows.push({ name, ...(await timeRequests(`${base}${path}`, as)) });
+    // After the pages, so their figures are of the data set as described.
+    const imported = await timeImport(benchUrl);
 
     const cpus = os.cpus();
     console.log("");
@@ -166,6 +189,11 @@ async function main() {
     console.log("| Request | p50 ms | p95 ms | Result |");
     console.log("|---|---:|---:|---|");
     for (const r of rows) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.found || "—"} |`);
+    console.log("");
+    console.log(
+      `Import of ${imported.records.toLocaleString("en")} records into that database (${Math.round(imported.knownShare * 100)}% already there, found by phone): ` +
+        `preview ${(imported.previewMs / 1000).toFixed(1)} s, commit ${(imported.commitMs / 1000).toFixed(1)} s (${imported.status}: ${JSON.stringify(imported.result)})`,
+    );
   } finally {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
