@@ -96,18 +96,18 @@ export function pendingMapping(mapping: Prisma.JsonValue | null): PendingMapping
   return (mapping as Partial<PendingFile> | null)?.pending ?? null;
 }
 
+/** What every new batch starts with: where it came from, for which vacancy, by whom; in preview. */
+function newBatchFields(input: Pick<CreateBatchInput, "source" | "channel" | "adapter" | "label" | "vacancyId" | "actorId">) {
+  const { source, channel, adapter, vacancyId } = input;
+  return { source, channel, adapter, vacancyId, label: input.label.slice(0, 300), createdById: input.actorId, status: "PREVIEW" as const };
+}
+
 /** A CSV/XLSX batch whose columns the recruiter still has to map: no records yet. */
 export function createPendingBatch(input: Omit<CreateBatchInput, "records" | "rowErrors" | "mapping"> & { mapping: PendingFile }) {
   return db().$transaction(async (tx) => {
     const batch = await tx.importBatch.create({
       data: {
-        source: input.source,
-        channel: input.channel,
-        adapter: input.adapter,
-        label: input.label.slice(0, 300),
-        vacancyId: input.vacancyId,
-        createdById: input.actorId,
-        status: "PREVIEW",
+        ...newBatchFields(input),
         records: [],
         mapping: asJson(input.mapping),
       },
@@ -142,13 +142,7 @@ export async function createImportBatch(input: CreateBatchInput): Promise<{ id: 
   return db().$transaction(async (tx) => {
     const batch = await tx.importBatch.create({
       data: {
-        source: input.source,
-        channel: input.channel,
-        adapter: input.adapter,
-        label: input.label.slice(0, 300),
-        vacancyId: input.vacancyId,
-        createdById: input.actorId,
-        status: "PREVIEW",
+        ...newBatchFields(input),
         records: asJson(records),
         rowErrors: asJson(input.rowErrors),
         summary: asJson(input.search ? { ...summary, search: input.search } : summary),
