@@ -23,20 +23,8 @@ const EXTENSION = /(?:доб|вн|ext|x)\.?\s*\d+\s*$/i;
  * Importers report it as a row error; normalizePhone returns null in exactly these cases.
  */
 export function phoneProblem(value: string | null | undefined): string | null {
-  const text = (value ?? "").trim();
-  if (!text) return null;
-  const key = (problem: string) => `companies.phone.${problem}|value=${text.replace(/[|=]/g, " ")}`;
-  if (NO_PHONE.test(text) || !/\d/.test(text)) return key("notAPhone");
-  // A switchboard number with an extension is shared by a whole office: it cannot tell
-  // two people apart, so it is not used to recognise anyone.
-  if (EXTENSION.test(text)) return key("extension");
-  if (/[\p{L}]/u.test(text)) return key("letters");
-  if (/[,;/]/.test(text)) return key("several");
-  if (/[^\d\s()+\-.]/.test(text)) return key("letters");
-  const digits = text.replace(/\D/g, "");
-  if (digits.length < 10) return key("tooShort");
-  if (digits.length > 15) return key("tooLong");
-  return toE164(text, digits) ? null : key("invalid");
+  const read = readPhone(value);
+  return read && "problem" in read ? read.problem : null;
 }
 
 /** Whether the value is a usable phone number. */
@@ -50,9 +38,27 @@ export function isPhoneLike(value: string | null | undefined): boolean {
  * Null when empty or not a valid number ("нет", "не указан", too short): see phoneProblem.
  */
 export function normalizePhone(value: string | null | undefined): string | null {
+  const read = readPhone(value);
+  return read && "e164" in read ? read.e164 : null;
+}
+
+/** A phone read once (libphonenumber parses it a single time): its E.164 form, why it is unusable, or null when empty. */
+function readPhone(value: string | null | undefined): { e164: string } | { problem: string } | null {
   const text = (value ?? "").trim();
-  if (!text || phoneProblem(text)) return null;
-  return toE164(text, text.replace(/\D/g, ""));
+  if (!text) return null;
+  const problem = (name: string) => ({ problem: `companies.phone.${name}|value=${text.replace(/[|=]/g, " ")}` });
+  if (NO_PHONE.test(text) || !/\d/.test(text)) return problem("notAPhone");
+  // A switchboard number with an extension is shared by a whole office: it cannot tell
+  // two people apart, so it is not used to recognise anyone.
+  if (EXTENSION.test(text)) return problem("extension");
+  if (/[\p{L}]/u.test(text)) return problem("letters");
+  if (/[,;/]/.test(text)) return problem("several");
+  if (/[^\d\s()+\-.]/.test(text)) return problem("letters");
+  const digits = text.replace(/\D/g, "");
+  if (digits.length < 10) return problem("tooShort");
+  if (digits.length > 15) return problem("tooLong");
+  const e164 = toE164(text, digits);
+  return e164 ? { e164 } : problem("invalid");
 }
 
 function toE164(text: string, digits: string): string | null {
