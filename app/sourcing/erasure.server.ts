@@ -3,6 +3,7 @@ import { type Tx } from "~/utils/db.server";
 import { type ErasedPerson, scrubBatch, scrubLabel, sourceKey, tableMentions } from "./erasure";
 import { normalizeEmail, normalizePhone } from "./identity";
 import { readCsv, readXlsx } from "./importers/table.server";
+import { lockImportBatch } from "./imports.server";
 
 /**
  * The parts of an erasure that reach beyond the candidate's own rows: who else is the
@@ -116,7 +117,7 @@ export async function eraseFromImportBatches(tx: Tx, person: ErasedPerson): Prom
     if (step.discard || step.scrubbed.changed) affected.push(batch.id);
   }
   for (const id of affected) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${id}`}))`;
+    await lockImportBatch(tx, id);
     const batch = await tx.importBatch.findUnique({ where: { id }, select });
     if (!batch || !OPEN.includes(batch.status as OpenStatus)) continue;
     const step = await plan(batch);

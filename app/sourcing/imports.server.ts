@@ -164,13 +164,19 @@ function resultOf(outcomes: readonly IngestOutcome[], preview: StoredSummary): C
 }
 
 /**
- * Locks the batch for this transaction and returns it if it is in one of `from`. The
- * advisory lock makes a second commit of the same batch (a double click, a job retried
- * while the first run still goes) wait, then find it committed. It is not a row lock,
- * so progress can still be written to the row from another connection meanwhile.
+ * The batch's advisory lock, held until the transaction ends: a commit takes it, and so
+ * does an erasure that changes the batch. It makes a second commit of the same batch
+ * (a double click, a job retried while the first run still goes) wait, then find it
+ * committed. It is not a row lock, so progress can still be written to the row from
+ * another connection meanwhile.
  */
-async function lockBatch(tx: Tx, batchId: string, from: ImportStatus[]) {
+export async function lockImportBatch(tx: Tx, batchId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${batchId}`}))`;
+}
+
+/** Locks the batch for this transaction and returns it if it is in one of `from`. */
+async function lockBatch(tx: Tx, batchId: string, from: ImportStatus[]) {
+  await lockImportBatch(tx, batchId);
   const batch = await tx.importBatch.findUnique({ where: { id: batchId } });
   return batch && from.includes(batch.status) ? batch : null;
 }
