@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancy = await getVacancyForEdit(id);
   invariantResponse(vacancy, "Vacancy not found");
   const saved = new URL(request.url).searchParams.get("saved");
-  const [options, report] = await Promise.all([editorOptions(id), savedReport(id, saved)]);
+  const [options, report] = await Promise.all([editorOptions(vacancy), savedReport(id, saved)]);
   return json({ id, title: vacancy.title, values: vacancyFormValues(vacancy), options, report, saved });
 }
 

@@ -34,12 +34,12 @@ export class VacancyFormRefused extends Error {
   }
 }
 
-/** The team drop-downs (active users with each role, plus whoever is assigned now) and the vacancies to copy lists from. */
-export async function editorOptions(vacancyId?: string) {
-  const current = vacancyId
-    ? await db().vacancy.findUnique({ where: { id: vacancyId }, select: { recruiterId: true, hiringManagerId: true, departmentHeadId: true } })
-    : null;
-  const assigned = Object.values(current ?? {}).filter((id): id is string => Boolean(id));
+/**
+ * The team drop-downs (active users with each role, plus whoever `current` has
+ * assigned now) and the vacancies to copy lists from (all but `current`).
+ */
+export async function editorOptions(current?: { id: string } & Record<TeamField, string | null>) {
+  const assigned = current ? (Object.keys(TEAM_ROLES) as TeamField[]).flatMap((field) => current[field] ?? []) : [];
   const [users, vacancies] = await Promise.all([
     db().user.findMany({
       where: { OR: [{ active: true }, { id: { in: assigned } }] },
@@ -47,7 +47,7 @@ export async function editorOptions(vacancyId?: string) {
       select: { id: true, name: true, roles: true },
     }),
     db().vacancy.findMany({
-      where: vacancyId ? { id: { not: vacancyId } } : {},
+      where: current ? { id: { not: current.id } } : {},
       orderBy: [{ status: "asc" }, { createdAt: "desc" }],
       select: { id: true, title: true, city: true },
     }),
@@ -63,26 +63,29 @@ export async function editorOptions(vacancyId?: string) {
   };
 }
 
+/** A vacancy's company lists, read as names in the order they were saved. */
+const listEntries = {
+  select: { kind: true, company: { select: { name: true } } },
+  orderBy: [{ createdAt: "asc" }, { company: { name: "asc" } }],
+} satisfies Prisma.Vacancy$companyListsArgs;
+
+function listsByKind(entries: ReadonlyArray<{ kind: ListKind; company: { name: string } }>): Record<ListKind, string[]> {
+  const lists: Record<ListKind, string[]> = { TARGET: [], EXCLUDED: [], ADJACENT: [] };
+  for (const entry of entries) lists[entry.kind].push(entry.company.name);
+  return lists;
+}
+
 /** A vacancy's company lists as names, and its adjacent niches. */
 export async function vacancyLists(vacancyId: string) {
   const vacancy = await db().vacancy.findUnique({
     where: { id: vacancyId },
-    select: {
-      title: true,
-      adjacentNiches: true,
-      companyLists: {
-        select: { kind: true, company: { select: { name: true } } },
-        orderBy: [{ createdAt: "asc" }, { company: { name: "asc" } }],
-      },
-    },
+    select: { title: true, adjacentNiches: true, companyLists: listEntries },
   });
   if (!vacancy) return null;
-  const lists: Record<ListKind, string[]> = { TARGET: [], EXCLUDED: [], ADJACENT: [] };
-  for (const entry of vacancy.companyLists) lists[entry.kind].push(entry.company.name);
-  return { title: vacancy.title, lists, niches: vacancy.adjacentNiches };
+  return { title: vacancy.title, lists: listsByKind(vacancy.companyLists), niches: vacancy.adjacentNiches };
 }
 
-/** Everything the edit form starts from. */
+/** Everything the edit form starts from, in one read. */
 export async function getVacancyForEdit(id: string) {
   const vacancy = await db().vacancy.findUnique({
     where: { id },
@@ -104,10 +107,12 @@ export async function getVacancyForEdit(id: string) {
       adjacentNiches: true,
       requireLocal: true,
       salaryCeilingRub: true,
+      companyLists: listEntries,
     },
   });
-  const lists = vacancy && (await vacancyLists(id));
-  return vacancy && lists ? { ...vacancy, lists: lists.lists } : null;
+  if (!vacancy) return null;
+  const { companyLists, ...fields } = vacancy;
+  return { ...fields, lists: listsByKind(companyLists) };
 }
 
 async function checkTeam(tx: Tx, form: VacancyForm) {
