@@ -1,7 +1,7 @@
 import { isExists } from "date-fns";
 import { type z } from "zod";
 import { isLegalFormWord } from "../company-match";
-import { type CandidateRecord, type CandidateRecordInput, CandidateRecordSchema, MAX_SALARY_RUB, type RowError } from "../record";
+import { type CandidateRecord, type CandidateRecordInput, CandidateRecordSchema, MAX_SALARY_RUB, type ParseResult, type RowError } from "../record";
 
 /**
  * Small readers every importer shares: loose JSON access (boards' JSON is only
@@ -94,6 +94,20 @@ export function checkRecord(
     return { row, field, message: issueMessage(issue, input, field) };
   });
   return { errors };
+}
+
+/** Every item of a board's list read with `read` (its 1-based place is its row): the records, and the errors of the rest. */
+export function parseEach(
+  items: readonly unknown[],
+  read: (item: unknown, row: number) => { record: CandidateRecord } | { errors: RowError[] },
+): ParseResult {
+  const result: ParseResult = { records: [], errors: [] };
+  items.forEach((item, index) => {
+    const outcome = read(item, index + 1);
+    if ("record" in outcome) result.records.push(outcome.record);
+    else result.errors.push(...outcome.errors);
+  });
+  return result;
 }
 
 /** A company name as a board search phrase: no quotes, query operators or legal form ("ООО «Ромашка»" → "Ромашка"). */

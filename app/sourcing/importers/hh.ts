@@ -1,5 +1,5 @@
 import { type Channel, type JobRecord, type ParseResult, type RowError } from "../record";
-import { checkRecord, companySearchPhrase, isObject, isoDay, type Json, listAt, objectAt, param, roubles, text } from "./common";
+import { checkRecord, companySearchPhrase, isObject, isoDay, type Json, listAt, objectAt, param, parseEach, roubles, text } from "./common";
 
 /**
  * hh.ru resumes (the API's GET /resumes/{id} shape, see github.com/hhru/api
@@ -142,13 +142,7 @@ export function hhRecord(resume: unknown, row: number, channel: Extract<Channel,
 
 /** Every resume of a saved hh.ru JSON (see hhResumes for the accepted shapes). */
 export function parseHhResumes(resumes: readonly unknown[], channel: Extract<Channel, "API" | "FILE">): ParseResult {
-  const result: ParseResult = { records: [], errors: [] };
-  resumes.forEach((resume, index) => {
-    const read = hhRecord(resume, index + 1, channel);
-    if ("record" in read) result.records.push(read.record);
-    else result.errors.push(...read.errors);
-  });
-  return result;
+  return parseEach(resumes, (resume, row) => hhRecord(resume, row, channel));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Channel, type JobRecord, type ParseResult, type RowError } from "../record";
-import { checkRecord, isObject, type Json, listAt, objectAt, roubles, text } from "./common";
+import { checkRecord, isObject, type Json, listAt, objectAt, parseEach, roubles, text } from "./common";
 
 /**
  * SuperJob resumes (API 2.0, GET /2.0/resumes/ and /2.0/resumes/{id}/) into
@@ -108,13 +108,7 @@ export function superjobRecord(resume: unknown, row: number, channel: Extract<Ch
 }
 
 export function parseSuperjobResumes(resumes: readonly unknown[], channel: Extract<Channel, "API" | "FILE">): ParseResult {
-  const result: ParseResult = { records: [], errors: [] };
-  resumes.forEach((resume, index) => {
-    const read = superjobRecord(resume, index + 1, channel);
-    if ("record" in read) result.records.push(read.record);
-    else result.errors.push(...read.errors);
-  });
-  return result;
+  return parseEach(resumes, (resume, row) => superjobRecord(resume, row, channel));
 }
 
 export type SuperjobSearchCriteria = {
