@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { STAGES } from "~/pipeline/stages";
 import { SOURCES } from "./record";
+import { TIERS, type Tier } from "./tiers";
 
 /**
  * The candidate list's query string, pure and client-safe: the loader reads it, the
@@ -8,8 +9,6 @@ import { SOURCES } from "./record";
  * dropped (the list still answers) and reported as an i18n key next to its field,
  * so a hand-edited URL never ends in an error page.
  */
-export const TIERS = ["TARGET", "ADJACENT", "OPEN_MARKET", "EXCLUDED"] as const;
-export type Tier = (typeof TIERS)[number];
 
 /** "tier" and "stage-changed" need a vacancy; without one they fall back to name. */
 export const SORTS = ["name", "newest", "salary", "salary-desc", "stage-changed", "tier"] as const;

@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/ui/use-translation";
 import { STAGES } from "~/pipeline/stages";
-import { MAX_QUERY, SORTS, TIERS, type CandidateFilters, type FilterErrors } from "~/sourcing/candidate-filters";
+import { MAX_QUERY, SORTS, type CandidateFilters, type FilterErrors } from "~/sourcing/candidate-filters";
 import { SOURCES } from "~/sourcing/record";
+import { TIERS } from "~/sourcing/tiers";
 import { Button, Field, SelectField } from "./form";
 
 type VacancyOption = { id: string; title: string; city: string };
