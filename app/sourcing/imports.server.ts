@@ -40,10 +40,6 @@ export type StoredSummary = Partial<ImportSummary> & { result?: CommitResult; se
 /** A batch whose board search is still fetching, queued or running: only then is `summary.fetch` set. */
 export const FETCHING = { status: { in: ["QUEUED", "RUNNING"] }, summary: { path: ["fetch"], not: Prisma.AnyNull } } satisfies Prisma.ImportBatchWhereInput;
 
-export function isFetching(batch: { status: ImportStatus; summary: unknown }): boolean {
-  return (batch.status === "QUEUED" || batch.status === "RUNNING") && Boolean((batch.summary as StoredSummary | null)?.fetch);
-}
-
 export class ImportCommitRefused extends Error {
   constructor(readonly problem: "not-found" | "row-errors" | "not-preview" | "empty") {
     super(`Import commit refused: ${problem}`);
@@ -60,9 +56,6 @@ export type CreateBatchInput = {
   actorId: string | null;
   records: readonly CandidateRecord[];
   rowErrors: readonly RowError[];
-  mapping?: Prisma.InputJsonValue | null;
-  /** For a board search: what the board found, what it would not show, notes on the search. */
-  search?: SearchReport;
 };
 
 export type SearchReport = {
@@ -103,7 +96,7 @@ function newBatchFields(input: Pick<CreateBatchInput, "source" | "channel" | "ad
 }
 
 /** A CSV/XLSX batch whose columns the recruiter still has to map: no records yet. */
-export function createPendingBatch(input: Omit<CreateBatchInput, "records" | "rowErrors" | "mapping"> & { mapping: PendingFile }) {
+export function createPendingBatch(input: Omit<CreateBatchInput, "records" | "rowErrors"> & { mapping: PendingFile }) {
   return db().$transaction(async (tx) => {
     const batch = await tx.importBatch.create({
       data: {
@@ -145,8 +138,7 @@ export async function createImportBatch(input: CreateBatchInput): Promise<{ id: 
         ...newBatchFields(input),
         records: asJson(records),
         rowErrors: asJson(input.rowErrors),
-        summary: asJson(input.search ? { ...summary, search: input.search } : summary),
-        mapping: input.mapping ?? undefined,
+        summary: asJson(summary),
         total: records.length,
       },
       select: CREATED_SELECT,
