@@ -11,10 +11,10 @@ import {
   hhAccountRefusal,
   hhPagePlan,
   hhRecord,
+  hhResumeOf,
   hhResumeUnavailable,
   type HhSearchCriteria,
   hhSearchQuery,
-  isHhResume,
 } from "./hh";
 
 /**
@@ -140,7 +140,7 @@ export function createHhClient(options: HhClientOptions) {
       const answer = await http.getJson("/negotiations/response", { vacancy_id: vacancyId, page, per_page: perPage });
       result.found = count(answer, "found");
       const pages = count(answer, "pages");
-      const items = listAt(answer, "items").map((item) => (isObject(item) && isHhResume(item.resume) ? item.resume : item));
+      const items = listAt(answer, "items").map(hhResumeOf);
       await collect(result, items, page * perPage + 1, maxResults);
       await onPage?.({ page: page + 1, pages, found: result.found, records: result.records.length });
       if (page + 1 >= pages || items.length === 0 || result.records.length + result.skipped.length >= maxResults) break;

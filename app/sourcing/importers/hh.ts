@@ -40,7 +40,7 @@ export function isHhResume(value: unknown): value is Json {
 }
 
 /** A resume itself, or the resume inside a negotiation (a response to a vacancy). */
-function resumeOf(item: unknown): unknown {
+export function hhResumeOf(item: unknown): unknown {
   if (isHhResume(item)) return item;
   return isObject(item) && isHhResume(item.resume) ? item.resume : item;
 }
@@ -50,7 +50,7 @@ export function hhResumes(value: unknown): unknown[] | null {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.items) ? value.items : null;
   // A search that found nobody is still hh.ru's answer, just an empty one; so is an empty list.
   if (list && list.length === 0 && (Array.isArray(value) || (isObject(value) && "found" in value))) return [];
-  if (list) return list.length > 0 && list.some((item) => isHhResume(resumeOf(item))) ? list.map(resumeOf) : null;
+  if (list) return list.length > 0 && list.some((item) => isHhResume(hhResumeOf(item))) ? list.map(hhResumeOf) : null;
   return isHhResume(value) ? [value] : null;
 }
 
