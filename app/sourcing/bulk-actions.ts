@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAGES } from "~/pipeline/stages";
+import { ID_PATTERN, requiredText } from "./form-fields";
 
 /**
  * The candidate list's bulk actions as one form: the ticked candidates (`ids`), the
@@ -9,20 +10,14 @@ import { STAGES } from "~/pipeline/stages";
 export const MAX_BULK = 200;
 
 const ids = z
-  .array(z.string().regex(/^[a-z0-9-]{1,60}$/i, "validation.invalidChoice"), { error: "candidateList.errors.noneSelected" })
+  .array(z.string().regex(ID_PATTERN, "validation.invalidChoice"), { error: "candidateList.errors.noneSelected" })
   .min(1, "candidateList.errors.noneSelected")
   .max(MAX_BULK, `candidateList.errors.tooMany|max=${MAX_BULK}`);
 
 const vacancy = z
   .string({ error: "candidateList.errors.vacancyRequired" })
-  .regex(/^[a-z0-9-]{1,60}$/i, "candidateList.errors.vacancyRequired");
+  .regex(ID_PATTERN, "candidateList.errors.vacancyRequired");
 
-const reason = (required: boolean) => {
-  const text = z.string().trim().max(500, "validation.tooLong|max=500");
-  return required
-    ? z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(500, "validation.tooLong|max=500")
-    : text.optional();
-};
 
 /** Tags are short labels; spaces inside are kept, around them dropped. */
 export function normalizeTag(tag: string): string {
@@ -35,14 +30,14 @@ const tag = z
   .pipe(z.string().min(1, "validation.required").max(60, "validation.tooLong|max=60"));
 
 export const BulkActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("move"), ids, vacancy, to: z.enum(STAGES, { error: "validation.invalidChoice" }), moveReason: reason(false) }),
-  z.object({ intent: z.literal("reject"), ids, vacancy, reason: reason(true) }),
+  z.object({ intent: z.literal("move"), ids, vacancy, to: z.enum(STAGES, { error: "validation.invalidChoice" }), moveReason: z.string().trim().max(500, "validation.tooLong|max=500").optional() }),
+  z.object({ intent: z.literal("reject"), ids, vacancy, reason: requiredText(500) }),
   z
     .object({
       intent: z.literal("campaign"),
       ids,
       vacancy,
-      campaignId: z.string().regex(/^[a-z0-9-]{1,60}$/i, "validation.invalidChoice").optional(),
+      campaignId: z.string().regex(ID_PATTERN, "validation.invalidChoice").optional(),
       campaignName: z.string().trim().max(120, "validation.tooLong|max=120").optional(),
     })
     .refine((v) => v.campaignId || v.campaignName, { path: ["campaignName"], message: "candidateList.errors.campaignRequired" }),
