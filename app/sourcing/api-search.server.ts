@@ -8,7 +8,7 @@ import { hhClientFromEnv } from "./importers/hh-client.server";
 import { superjobClientFromEnv } from "./importers/superjob-client.server";
 import { type Board, BOARDS } from "./import-forms";
 import { importVacancy, ImportInputRefused } from "./import-upload.server";
-import { asJson, auditCreated, FETCHING, type FetchState, type SearchReport, type StoredSummary } from "./imports.server";
+import { asJson, FETCHING, type FetchState, insertBatch, type SearchReport, type StoredSummary } from "./imports.server";
 import { previewBatch } from "./ingest.server";
 import { ImportRefused } from "./record";
 
@@ -56,23 +56,18 @@ export async function startApiSearch(input: { board: Board; vacancyId: string; h
   }
   const responses: { hhVacancyId?: string } = query.kind === "responses" ? { hhVacancyId: query.hhVacancyId } : {};
   const fetch: FetchState = { board: settings.name, kind: query.kind, ...responses, page: 0, pages: 0, found: 0 };
+  const batch = {
+    source: settings.source,
+    channel: "API" as const,
+    adapter: query.kind === "responses" ? "hh-responses" : `${input.board}-api`,
+    label: query.kind === "responses" ? `${settings.name} ${query.hhVacancyId}: ${vacancy.title}` : `${settings.name}: ${vacancy.title}`,
+    vacancyId: vacancy.id,
+    actorId: input.actorId,
+  };
   return db().$transaction(async (tx) => {
-    const batch = await tx.importBatch.create({
-      data: {
-        source: settings.source,
-        channel: "API",
-        adapter: query.kind === "responses" ? "hh-responses" : `${input.board}-api`,
-        label: (query.kind === "responses" ? `${settings.name} ${query.hhVacancyId}: ${vacancy.title}` : `${settings.name}: ${vacancy.title}`).slice(0, 300),
-        vacancyId: vacancy.id,
-        createdById: input.actorId,
-        status: "QUEUED",
-        records: [],
-        summary: asJson({ fetch }),
-      },
-      select: { id: true, source: true, channel: true, adapter: true, vacancyId: true, total: true },
-    });
-    await enqueue("sourcing.api-search", { batchId: batch.id, board: input.board, query }, { tx, singletonKey: batch.id });
-    return auditCreated(tx, batch, input.actorId, { board: input.board, search: query.kind, ...responses });
+    const created = await insertBatch(tx, batch, { status: "QUEUED", records: [], summary: asJson({ fetch }) }, { board: input.board, search: query.kind, ...responses });
+    await enqueue("sourcing.api-search", { batchId: created.id, board: input.board, query }, { tx, singletonKey: created.id });
+    return created;
   });
 }
 

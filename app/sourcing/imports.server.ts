@@ -68,20 +68,6 @@ export type SearchReport = {
 
 export const asJson = (value: unknown) => value as Prisma.InputJsonValue;
 
-const CREATED_SELECT = { id: true, source: true, channel: true, adapter: true, vacancyId: true, total: true } as const;
-
-/** The audit entry of a new batch: what it is, never whom it holds. */
-export async function auditCreated(
-  tx: Tx,
-  batch: { id: string; source: Source; channel: Channel; adapter: string; vacancyId: string | null; total: number },
-  actorId: string | null,
-  extra: Record<string, string | undefined> = {},
-) {
-  const { id, ...details } = batch;
-  await audit(tx, { actorId, action: "import.create", entityType: "ImportBatch", entityId: id, details: { ...details, ...extra } });
-  return { id };
-}
-
 type PendingFile = { pending: PendingMapping; file: { name: string; base64: string } };
 
 /** The mapping step's data, without the file (which never goes to the browser). */
@@ -89,25 +75,30 @@ export function pendingMapping(mapping: Prisma.JsonValue | null): PendingMapping
   return (mapping as Partial<PendingFile> | null)?.pending ?? null;
 }
 
-/** What every new batch starts with: where it came from, for which vacancy, by whom; in preview. */
-function newBatchFields(input: Pick<CreateBatchInput, "source" | "channel" | "adapter" | "label" | "vacancyId" | "actorId">) {
-  const { source, channel, adapter, vacancyId } = input;
-  return { source, channel, adapter, vacancyId, label: input.label.slice(0, 300), createdById: input.actorId, status: "PREVIEW" as const };
+/** Where a new batch came from, for which vacancy, and who made it. */
+export type NewBatch = Omit<CreateBatchInput, "records" | "rowErrors">;
+
+type BatchContent = Pick<Prisma.ImportBatchUncheckedCreateInput, "status" | "records" | "rowErrors" | "summary" | "mapping" | "total">;
+
+/**
+ * Creates a batch (in PREVIEW unless `content` says otherwise) and its import.create
+ * audit entry in the caller's transaction. The entry says what the batch is, never
+ * whom it holds.
+ */
+export async function insertBatch(tx: Tx, input: NewBatch, content: BatchContent, auditDetails: Record<string, string | undefined> = {}) {
+  const { source, channel, adapter, vacancyId, actorId } = input;
+  const batch = await tx.importBatch.create({
+    data: { source, channel, adapter, vacancyId, label: input.label.slice(0, 300), createdById: actorId, status: "PREVIEW", ...content },
+    select: { id: true, total: true },
+  });
+  const details = { source, channel, adapter, vacancyId, total: batch.total, ...auditDetails };
+  await audit(tx, { actorId, action: "import.create", entityType: "ImportBatch", entityId: batch.id, details });
+  return { id: batch.id };
 }
 
 /** A CSV/XLSX batch whose columns the recruiter still has to map: no records yet. */
-export function createPendingBatch(input: Omit<CreateBatchInput, "records" | "rowErrors"> & { mapping: PendingFile }) {
-  return db().$transaction(async (tx) => {
-    const batch = await tx.importBatch.create({
-      data: {
-        ...newBatchFields(input),
-        records: [],
-        mapping: asJson(input.mapping),
-      },
-      select: CREATED_SELECT,
-    });
-    return auditCreated(tx, batch, input.actorId);
-  });
+export function createPendingBatch(input: NewBatch & { mapping: PendingFile }) {
+  return db().$transaction((tx) => insertBatch(tx, input, { records: [], mapping: asJson(input.mapping) }));
 }
 
 export async function pendingFile(batchId: string): Promise<PendingFile | null> {
@@ -132,19 +123,9 @@ export async function completeMapping(batchId: string, input: { records: Candida
  */
 export async function createImportBatch(input: CreateBatchInput): Promise<{ id: string }> {
   const { records, summary } = await previewBatch(input.records, input.vacancyId);
-  return db().$transaction(async (tx) => {
-    const batch = await tx.importBatch.create({
-      data: {
-        ...newBatchFields(input),
-        records: asJson(records),
-        rowErrors: asJson(input.rowErrors),
-        summary: asJson(summary),
-        total: records.length,
-      },
-      select: CREATED_SELECT,
-    });
-    return auditCreated(tx, batch, input.actorId);
-  });
+  return db().$transaction((tx) =>
+    insertBatch(tx, input, { records: asJson(records), rowErrors: asJson(input.rowErrors), summary: asJson(summary), total: records.length }),
+  );
 }
 
 /** What the commit did, with the erased records the preview already left out (batches previewed before kept theirs as rows). */
