@@ -139,6 +139,15 @@ export function storedPersonFields(parsed: unknown): PersonFields {
   };
 }
 
+/**
+ * Candidate.fieldSources as stored (field → the source record that gave it): entries
+ * that are not a string id, and anything that is not an object, count as none.
+ */
+export function readFieldSources(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
 const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === "string" ? value.trim() : value);
 
 /**

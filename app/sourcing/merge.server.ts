@@ -5,6 +5,7 @@ import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { containsPattern } from "./candidates.server";
 import { normalizeEmail, normalizePhone } from "./identity";
+import { FILLABLE, readFieldSources } from "./ingest-keys";
 import { refreshSearchText } from "./search-text.server";
 import { searchTerms } from "./search-text";
 import { retierCandidates } from "./tiering.server";
@@ -32,8 +33,8 @@ export class MergeRefused extends Error {
   }
 }
 
-const FILLED = ["middleName", "email", "phone", "city", "currentTitle", "salaryExpectationRub", "relocation", "consentAt", "consentText"] as const;
-type FilledField = (typeof FILLED)[number];
+/** The fields a merge fills on the survivor: those an import fills. */
+type FilledField = (typeof FILLABLE)[number];
 
 /** CandidateMerge.undo: what un-merge gives back. Read leniently: a field missing is nothing to undo. */
 const UndoSchema = z.object({
@@ -46,11 +47,6 @@ const UndoSchema = z.object({
   swapped: z.array(z.object({ survivorApplicationId: z.string(), mergedApplicationId: z.string() })).catch([]),
 });
 type Undo = z.infer<typeof UndoSchema> & { filled: Partial<Record<FilledField, string | number | boolean>> };
-
-const sourcesOf = (value: Prisma.JsonValue): Record<string, string> =>
-  value && typeof value === "object" && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"))
-    : {};
 
 const TX = { maxWait: 10_000, timeout: 30_000 };
 
@@ -129,7 +125,7 @@ export async function mergeCandidates(input: { survivorId: string; mergedId: str
     await tx.workExperience.updateMany({ where: { id: { in: workExperienceIds } }, data: { candidateId: survivorId } });
 
     const filled: Undo["filled"] = {};
-    for (const field of FILLED) {
+    for (const field of FILLABLE) {
       // Consent is one record (when and what was agreed): never half of it.
       if (field === "consentText" && survivor.consentAt) continue;
       const mine = survivor[field];
@@ -142,13 +138,13 @@ export async function mergeCandidates(input: { survivorId: string; mergedId: str
     // A person who asked to be left alone stays left alone under any of their records.
     const doNotContactAt = merged.doNotContact && !survivor.doNotContact ? (merged.doNotContactAt ?? new Date()) : null;
     // A filled value keeps the source record it came from; that record moves here too.
-    const mergedSources = sourcesOf(merged.fieldSources);
+    const mergedSources = readFieldSources(merged.fieldSources);
     const fieldSources = Object.fromEntries(Object.keys(filled).flatMap((f) => (mergedSources[f] ? [[f, mergedSources[f]]] : [])));
     await tx.candidate.update({
       where: { id: survivorId },
       data: {
         ...Object.fromEntries(Object.keys(filled).map((f) => [f, merged[f as FilledField]])),
-        fieldSources: { ...sourcesOf(survivor.fieldSources), ...fieldSources },
+        fieldSources: { ...readFieldSources(survivor.fieldSources), ...fieldSources },
         tags: [...survivor.tags, ...tagsAdded],
         ...(doNotContactAt ? { doNotContact: true, doNotContactAt } : {}),
       },
@@ -223,7 +219,7 @@ export async function unmergeCandidates(input: { mergeId: string; actorId: strin
       // A value someone has changed since the merge is theirs now, and stays.
       if ((now instanceof Date ? now.toISOString() : now) === value) Object.assign(restore, { [field]: null });
     }
-    const sources = sourcesOf(survivor.fieldSources);
+    const sources = readFieldSources(survivor.fieldSources);
     for (const [field, sourceId] of Object.entries(undo.fieldSources)) if (sources[field] === sourceId) delete sources[field];
     restore.fieldSources = sources;
     if (undo.tagsAdded.length) restore.tags = survivor.tags.filter((t) => !undo.tagsAdded.includes(t));

@@ -4,7 +4,7 @@ import { addToVacancy } from "~/pipeline/pipeline.server";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { resolveCompanies } from "./companies.server";
-import { FILLABLE, isUnverified, jobKey, type PersonFields, storedPersonFields, takeBackFields } from "./ingest-keys";
+import { FILLABLE, isUnverified, jobKey, type PersonFields, readFieldSources, storedPersonFields, takeBackFields } from "./ingest-keys";
 import { JobRecordSchema } from "./record";
 import { refreshSearchText } from "./search-text.server";
 import { retierCandidates } from "./tiering.server";
@@ -43,11 +43,6 @@ const jobsOf = (parsed: unknown) => {
     return read.success ? [read.data] : [];
   });
 };
-
-const sourcesOf = (value: Prisma.JsonValue): Record<string, string> =>
-  value && typeof value === "object" && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"))
-    : {};
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -170,7 +165,7 @@ export async function splitSourceRecord(input: {
     const current = Object.fromEntries(FILLABLE.map((f) => [f, original[f]])) as PersonFields;
     const back = takeBackFields({
       current,
-      fieldSources: sourcesOf(original.fieldSources),
+      fieldSources: readFieldSources(original.fieldSources),
       record: { id: record.id, fields },
       others: vouching.map((o) => ({ id: o.id, fields: storedPersonFields(o.parsed) })),
     });

@@ -7,6 +7,7 @@ import {
   jobKey,
   type PersonFields,
   personFields,
+  readFieldSources,
   recordContacts,
   storedPersonFields,
   takeBackFields,
@@ -111,6 +112,13 @@ describe("stored records", () => {
     expect(storedPersonFields({})).toEqual(empty);
     expect(storedPersonFields(null)).toEqual(empty);
     expect(storedPersonFields({ consentAt: "2026-01-01T10:00:00.000Z", consentText: "Да" })).toMatchObject({ consentAt: new Date("2026-01-01T10:00:00.000Z"), consentText: "Да" });
+  });
+
+  test("a candidate's fieldSources keep only string ids; anything but an object is none", () => {
+    expect(readFieldSources({ city: "rec-1", email: "rec-2", phone: 7, title: null })).toEqual({ city: "rec-1", email: "rec-2" });
+    expect(readFieldSources(["rec-1"])).toEqual({});
+    expect(readFieldSources("rec-1")).toEqual({});
+    expect(readFieldSources(null)).toEqual({});
   });
 });
 
