@@ -14,7 +14,7 @@ import { type ReactNode } from "react";
 import { useTranslation } from "~/ui/use-translation";
 import { type z } from "zod";
 import {
-  CopyListsSchema,
+  editorSchema,
   LETTER_MERGE_FIELDS,
   LIST_FIELDS,
   LIST_KINDS,
@@ -108,11 +108,9 @@ export function VacancyEditorForm({
     constraint: getZodConstraint(VacancyFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
+    // The copy button only needs a vacancy chosen; the rest may still be half-typed.
     onValidate: ({ formData }) =>
-      formData.get("intent") === "copy"
-        ? // The copy button only needs a vacancy chosen; the rest may still be half-typed.
-          (parseWithZod(formData, { schema: CopyListsSchema }) as unknown as Submission<FormInput, string[], VacancyForm>)
-        : parseWithZod(formData, { schema: VacancyFormSchema }),
+      parseWithZod(formData, { schema: editorSchema(formData.get("intent")) }) as Submission<FormInput, string[], VacancyForm>,
   });
   const text = (name: "title" | "city" | "industry" | "niche" | "salaryMinRub" | "salaryMaxRub" | "salaryCeilingRub", hint?: string) => (
     <Field
