@@ -8,7 +8,7 @@ import { hhClientFromEnv } from "./importers/hh-client.server";
 import { superjobClientFromEnv } from "./importers/superjob-client.server";
 import { type Board, BOARDS } from "./import-forms";
 import { importVacancy, ImportInputRefused } from "./import-upload.server";
-import { asJson, FETCHING, type FetchState, insertBatch, type SearchReport, type StoredSummary } from "./imports.server";
+import { asJson, FETCHING, type FetchState, insertBatch, markFailed, type SearchReport, type StoredSummary } from "./imports.server";
 import { previewBatch } from "./ingest.server";
 import { ImportRefused } from "./record";
 
@@ -113,10 +113,6 @@ async function finish(job: ApiSearchJob, vacancyId: string | null, result: Board
   });
 }
 
-async function fail(batchId: string, error: string, status: "FAILED" | "QUEUED") {
-  await db().importBatch.updateMany({ where: { id: batchId, status: "RUNNING" }, data: { status, error: error.slice(0, 2000), processed: 0 } });
-}
-
 /**
  * The job's work. Idempotent: a batch that is no longer fetching (previewed by an
  * earlier run, discarded) is left alone; a run after a crash starts the search over,
@@ -135,9 +131,9 @@ export async function runApiSearch(job: ApiSearchJob, { isLastAttempt }: { isLas
     await finish(job, batch.vacancyId, result);
   } catch (error) {
     if (error instanceof SearchStopped) return;
-    if (error instanceof ImportRefused) return fail(job.batchId, error.messageKey, "FAILED");
+    if (error instanceof ImportRefused) return markFailed(job.batchId, ["RUNNING"], error.messageKey);
     const message = error instanceof Error ? error.message : String(error);
-    await fail(job.batchId, `imports.searchCrashed|message=${param(message)}`, isLastAttempt ? "FAILED" : "QUEUED");
+    await markFailed(job.batchId, ["RUNNING"], `imports.searchCrashed|message=${param(message)}`, isLastAttempt ? "FAILED" : "QUEUED");
     throw error;
   }
 }

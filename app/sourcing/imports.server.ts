@@ -169,7 +169,8 @@ async function writeBatch(tx: Tx, batch: ImportBatch, actorId: string | null, on
   return outcomes;
 }
 
-async function markFailed(batchId: string, from: ImportStatus[], error: unknown, status: "FAILED" | "QUEUED" = "FAILED") {
+/** Ends a run of the batch (a commit, a board search) that is still in one of `from`: FAILED, or QUEUED for a retry. */
+export async function markFailed(batchId: string, from: ImportStatus[], error: unknown, status: "FAILED" | "QUEUED" = "FAILED") {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
   await db().importBatch.updateMany({ where: { id: batchId, status: { in: from } }, data: { status, error: message, processed: 0 } });
 }
