@@ -25,7 +25,7 @@ function cityVariants(city: string): string[] {
  * trigram index answers. Merged candidates are never listed; erased ones have an
  * empty search text and no city or salary, so only unfiltered lists show them.
  */
-function conditions(f: Partial<CandidateFilters>): { where: Prisma.Sql; candidateFiltered: boolean; indexed: boolean } {
+function conditions(f: Partial<CandidateFilters>) {
   const onCandidate: Prisma.Sql[] = [];
   const terms = searchTerms(f.q ?? "");
   for (const term of terms) onCandidate.push(Prisma.sql`c."searchText" LIKE ${containsPattern(term)}`);
@@ -39,9 +39,7 @@ function conditions(f: Partial<CandidateFilters>): { where: Prisma.Sql; candidat
     onCandidate.push(Prisma.sql`(c.source = ${f.source}::"CandidateSource" OR c.id IN (
       SELECT s."candidateId" FROM "SourceRecord" s WHERE s.source = ${f.source}::"CandidateSource"))`);
   }
-  const onApplication: Prisma.Sql[] = [];
-  if (f.stage) onApplication.push(Prisma.sql`a.stage = ${f.stage}::"Stage"`);
-  if (f.tier) onApplication.push(Prisma.sql`a.tier = ${f.tier}::"SourcingTier"`);
+  const onApplication = stageAndTier(f);
   const all = [Prisma.sql`c."mergedIntoId" IS NULL`, ...onCandidate];
   if (f.vacancyId) {
     all.push(...onApplication);
@@ -50,7 +48,21 @@ function conditions(f: Partial<CandidateFilters>): { where: Prisma.Sql; candidat
     all.push(Prisma.sql`EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id AND ${Prisma.join(onApplication, " AND ")})`);
   }
   const indexed = terms.length > 0 || Boolean(f.city) || f.salaryMin !== undefined || f.salaryMax !== undefined;
-  return { where: Prisma.join(all, " AND "), candidateFiltered: onCandidate.length > 0, indexed };
+  return {
+    where: Prisma.join(all, " AND "),
+    candidateFiltered: onCandidate.length > 0,
+    indexed,
+    // Erased candidates have no search text, city, salary or tags left to match.
+    erasedMayMatch: !indexed && !f.tag,
+  };
+}
+
+/** The stage and tier filters, on `a` (an application). */
+function stageAndTier(f: Partial<CandidateFilters>): Prisma.Sql[] {
+  return [
+    ...(f.stage ? [Prisma.sql`a.stage = ${f.stage}::"Stage"`] : []),
+    ...(f.tier ? [Prisma.sql`a.tier = ${f.tier}::"SourcingTier"`] : []),
+  ];
 }
 
 function fromClause(vacancyId: string | undefined): Prisma.Sql {
@@ -65,8 +77,8 @@ function fromClause(vacancyId: string | undefined): Prisma.Sql {
  * database's byte order, which is alphabetical for capitalised Cyrillic and Latin
  * names and lets the (lastName, firstName) index answer the first pages at once.
  */
-function orderClause(sort: CandidateFilters["sort"] | undefined, vacancyId: string | undefined): Prisma.Sql {
-  switch (vacancyId ? sort : sort === "tier" || sort === "stage-changed" ? "name" : sort) {
+function orderClause(sort: CandidateFilters["sort"]): Prisma.Sql {
+  switch (sort) {
     case "newest":
       return Prisma.sql`c."createdAt" DESC, c.id DESC`;
     case "salary":
@@ -82,16 +94,14 @@ function orderClause(sort: CandidateFilters["sort"] | undefined, vacancyId: stri
   }
 }
 
+/** Without a vacancy there is no application to order by: such a list is by name. */
+function orderOf(f: Partial<CandidateFilters>): CandidateFilters["sort"] {
+  return !f.vacancyId && (f.sort === "tier" || f.sort === "stage-changed") ? "name" : (f.sort ?? "name");
+}
+
 /** A vacancy's applications narrowed by stage and tier, on `a`. */
 function applicationConditions(f: Partial<CandidateFilters>): Prisma.Sql {
-  return Prisma.join(
-    [
-      Prisma.sql`a."vacancyId" = ${f.vacancyId}`,
-      ...(f.stage ? [Prisma.sql`a.stage = ${f.stage}::"Stage"`] : []),
-      ...(f.tier ? [Prisma.sql`a.tier = ${f.tier}::"SourcingTier"`] : []),
-    ],
-    " AND ",
-  );
+  return Prisma.join([Prisma.sql`a."vacancyId" = ${f.vacancyId}`, ...stageAndTier(f)], " AND ");
 }
 
 async function countMatches(f: CandidateSearch, where: Prisma.Sql, candidateFiltered: boolean) {
@@ -127,12 +137,13 @@ type PageRow = { id: string; applicationId: string | null };
 async function pageRows(
   filters: CandidateSearch,
   where: Prisma.Sql,
-  { limit, offset, sparse, candidateFiltered }: { limit: number; offset: number; sparse: boolean; candidateFiltered: boolean },
+  { limit, offset, sparse, candidateFiltered, erasedMayMatch }: { limit: number; offset: number; sparse: boolean; candidateFiltered: boolean; erasedMayMatch: boolean },
 ): Promise<PageRow[]> {
   const from = fromClause(filters.vacancyId);
   const applicationColumn = filters.vacancyId ? Prisma.sql`a.id` : Prisma.sql`NULL::text`;
-  const order = orderClause(filters.sort, filters.vacancyId);
-  if (filters.vacancyId && !candidateFiltered && (filters.sort === "tier" || filters.sort === "stage-changed")) {
+  const sort = orderOf(filters);
+  const order = orderClause(sort);
+  if (!candidateFiltered && (sort === "tier" || sort === "stage-changed")) {
     // Ordered by the application alone: the (vacancyId, tier) index serves the order
     // and no candidate row is read; the few merged candidates are left out by id.
     return db().$queryRaw<PageRow[]>`
@@ -151,10 +162,8 @@ async function pageRows(
       : db().$queryRaw<PageRow[]>`
           SELECT c.id, ${applicationColumn} AS "applicationId" FROM ${from}
           WHERE ${where} AND ${extra} ORDER BY ${orderBy} LIMIT ${take} OFFSET ${skip}`;
-  if (!isNameOrder(order)) return select(Prisma.sql`TRUE`, order, limit, offset);
+  if (sort !== "name") return select(Prisma.sql`TRUE`, order, limit, offset);
   const named = await select(Prisma.sql`c."erasedAt" IS NULL`, order, limit, offset);
-  // Erased candidates have no search text, city, salary or tags left to match.
-  const erasedMayMatch = !searchTerms(filters.q ?? "").length && !filters.city && filters.salaryMin === undefined && filters.salaryMax === undefined && !filters.tag;
   if (named.length === limit || !erasedMayMatch) return named;
   let namedTotal = offset + named.length;
   if (named.length === 0 && offset > 0) {
@@ -166,16 +175,11 @@ async function pageRows(
   return [...named, ...erased];
 }
 
-const NAME_ORDER = orderClause("name", undefined);
-function isNameOrder(order: Prisma.Sql) {
-  return order.sql === NAME_ORDER.sql;
-}
-
 /** One page of the candidate list, with the count of matches (exact up to COUNT_CAP). */
 export async function searchCandidates(filters: CandidateSearch) {
   const { pageSize = PAGE_SIZE } = filters;
   const page = filters.page ?? 1;
-  const { where, candidateFiltered, indexed } = conditions(filters);
+  const { where, candidateFiltered, indexed, erasedMayMatch } = conditions(filters);
   const window = { limit: pageSize + 1, offset: (page - 1) * pageSize };
   let counted: Awaited<ReturnType<typeof countMatches>>;
   let rows: PageRow[];
@@ -185,11 +189,11 @@ export async function searchCandidates(filters: CandidateSearch) {
     // walking the name index past thousands of others, so the count decides.
     counted = await countMatches(filters, where, candidateFiltered);
     const sparse = !counted.capped && counted.total <= (filters.sparseUpTo ?? SPARSE);
-    rows = await pageRows(filters, where, { ...window, sparse, candidateFiltered });
+    rows = await pageRows(filters, where, { ...window, sparse, candidateFiltered, erasedMayMatch });
   } else {
     [counted, rows] = await Promise.all([
       countMatches(filters, where, candidateFiltered),
-      pageRows(filters, where, { ...window, sparse: false, candidateFiltered }),
+      pageRows(filters, where, { ...window, sparse: false, candidateFiltered, erasedMayMatch }),
     ]);
   }
   const hasMore = rows.length > pageSize;
