@@ -6,9 +6,9 @@ import { env } from "./env.server";
  * The one way the server starts a browser (page sourcing, PDF rendering): Debian's
  * Chromium, or CHROMIUM_PATH. Puppeteer never downloads its own (.puppeteerrc.cjs).
  */
-export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
+const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
 
-export function chromiumPath(): string {
+function chromiumPath(): string {
   return env().CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
 }
 

@@ -62,7 +62,7 @@ function retryAfterMs(header: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
-export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): URL {
+function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): URL {
   const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
   const url = new URL(path.replace(/^\/+/, ""), base);
   for (const [key, value] of Object.entries(query)) {

@@ -212,7 +212,7 @@ export function hhPagePlan(found: number, perPage: number, maxResults: number) {
 }
 
 /** hh.ru's error answer `{ errors: [{ type, value }] }` as "type:value" (or "type") strings. */
-export function hhErrors(body: unknown): string[] {
+function hhErrors(body: unknown): string[] {
   return listAt(body, "errors")
     .filter(isObject)
     .map((error) => [text(error.type) ?? "?", text(error.value)].filter(Boolean).join(":"));

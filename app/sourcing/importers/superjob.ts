@@ -25,7 +25,7 @@ const SJ_FIELDS: Record<string, string> = {
 };
 const fieldName = (path: string) => (path.startsWith("workHistory") ? "work_history" : (SJ_FIELDS[path] ?? path));
 
-export function isSuperjobResume(value: unknown): value is Json {
+function isSuperjobResume(value: unknown): value is Json {
   if (!isObject(value)) return false;
   const named = "firstname" in value || "lastname" in value;
   return named && ("work_history" in value || "payment" in value || "town" in value || "profession" in value || "link" in value);

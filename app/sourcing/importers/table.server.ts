@@ -22,7 +22,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** The delimiter used most in the header line, outside quotes; a comma when there is none. */
-export function sniffDelimiter(text: string): "," | ";" | "\t" {
+function sniffDelimiter(text: string): "," | ";" | "\t" {
   const counts = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (const char of text) {

@@ -50,7 +50,7 @@ export type Mapping = Partial<Record<TableField, string | null>>;
 export type Table = { headers: string[]; rows: Array<{ row: number; cells: string[] }> };
 
 /** Header text → a comparable key: lower case, ё → е, letters and digits only. */
-export function headerKey(header: string): string {
+function headerKey(header: string): string {
   return header.toLowerCase().replace(/ё/g, "е").replace(/[^\p{L}\p{N}]/gu, "");
 }
 

@@ -31,7 +31,7 @@ const startsWith = (bytes: Buffer, ...signature: number[]) => signature.every((b
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** What kind of file the bytes are; anything but JSON, CSV or XLSX is refused, naming what it is when we can tell. */
-export function detectFormat(fileName: string, bytes: Buffer): Detected {
+function detectFormat(fileName: string, bytes: Buffer): Detected {
   const refuse = (detected: string) => new ImportRefused(`imports.errors.wrongFormat|name=${param(fileName)}|detected=${detected}`);
   if (startsWith(bytes, ...ascii("PK\x03\x04"))) {
     if (bytes.includes("xl/workbook")) return "xlsx";
@@ -66,7 +66,7 @@ export function detectFormat(fileName: string, bytes: Buffer): Detected {
 }
 
 /** 1-based line and column of the place JSON.parse stopped at (its message gives a position or line and column). */
-export function jsonErrorPlace(text: string, message: string): { line: number; column: number } {
+function jsonErrorPlace(text: string, message: string): { line: number; column: number } {
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /position (\d+)/.exec(message);

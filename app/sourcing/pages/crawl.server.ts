@@ -52,7 +52,7 @@ export class CrawlRefused extends Error {
   }
 }
 
-export const CRAWL_DEFAULTS = { maxPages: 20, maxProfiles: 1000, timeoutMs: 20_000 };
+const CRAWL_DEFAULTS = { maxPages: 20, maxProfiles: 1000, timeoutMs: 20_000 };
 
 // Only the document (and what renders it) is fetched: images, styles and fonts would
 // be extra, unthrottled requests to the site.
@@ -88,7 +88,7 @@ async function startingPoints({ adapter, url, dir }: CrawlOptions): Promise<stri
 }
 
 /** The .html/.htm files of a folder, by name, as file:// URLs. */
-export async function savedPageUrls(dir: string): Promise<string[]> {
+async function savedPageUrls(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
     throw new CrawlRefused(`Cannot read the folder ${dir}: ${describeError(error)}`);
   });

@@ -30,7 +30,7 @@ export const careerSite: PageAdapter = {
   readProfile: readApplicant,
 };
 
-export async function readApplicant(page: PageReader): Promise<ProfileFields | null> {
+async function readApplicant(page: PageReader): Promise<ProfileFields | null> {
   const [applicant] = await page.all(PROFILE);
   if (!applicant) return null;
   const field = (name: string) => applicant.text(`[data-field='${name}']`);

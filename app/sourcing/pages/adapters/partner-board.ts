@@ -32,7 +32,7 @@ export const partnerBoard: PageAdapter = {
   readProfile: readResume,
 };
 
-export async function readResume(page: PageReader): Promise<ProfileFields | null> {
+async function readResume(page: PageReader): Promise<ProfileFields | null> {
   const [resume] = await page.all(PROFILE);
   if (!resume) return null;
   const jobs = [];
