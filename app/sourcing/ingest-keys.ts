@@ -25,6 +25,16 @@ export function fingerprintOf(raw: unknown): string {
   return createHash("sha256").update(canonicalJson(raw)).digest("hex");
 }
 
+/** A key among the records of one source: a board id or a fingerprint is unique per source. */
+export const sourceKey = (source: string, value: string) => `${source}\u0000${value}`;
+
+/** Values by source, for one `source = … AND column IN (…)` condition per source. */
+export function groupBySource<S extends string>(items: Iterable<{ source: S; value: string }>): Array<{ source: S; values: string[] }> {
+  const groups = new Map<S, Set<string>>();
+  for (const { source, value } of items) groups.set(source, (groups.get(source) ?? new Set()).add(value));
+  return [...groups].map(([source, values]) => ({ source, values: [...values] }));
+}
+
 /** A job is already known when employer (by match key), title and start month agree. */
 export function jobKey(job: { companyName: string; title: string; startedOn: string }): string {
   const title = job.title.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();

@@ -1,6 +1,6 @@
 import { type Prisma } from "@prisma/client";
 import { type Tx } from "~/utils/db.server";
-import { fillEmpty, fingerprintOf, isUnverified, jobKey, type PersonFields, personFields } from "./ingest-keys";
+import { fillEmpty, fingerprintOf, groupBySource, isUnverified, jobKey, type PersonFields, personFields, sourceKey } from "./ingest-keys";
 import { type CandidateRecord, type JobRecord } from "./record";
 
 /**
@@ -63,15 +63,8 @@ export type RecordPlan = {
 
 export type IngestPlan = { records: RecordPlan[]; candidates: CandidatePlan[] };
 
-const byKey = (source: string, value: string) => `${source}\u0000${value}`;
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const MAX_MERGE_DEPTH = 20;
-
-function groupBySource(items: Array<{ source: string; value: string }>): Array<{ source: string; values: string[] }> {
-  const groups = new Map<string, Set<string>>();
-  for (const { source, value } of items) groups.set(source, (groups.get(source) ?? new Set()).add(value));
-  return [...groups].map(([source, values]) => ({ source, values: [...values] }));
-}
 
 type Root = { id: string; erased: boolean };
 
@@ -105,10 +98,10 @@ async function lookups(tx: Tx, prepared: Array<{ record: CandidateRecord; finger
   const living = { candidate: { erasedAt: null } };
   const none = Promise.resolve([]);
   const [byExternal, byFingerprint, legacy, byEmail, byPhone, byRecordEmail, byRecordPhone] = await Promise.all([
-    ext.length ? tx.sourceRecord.findMany({ where: { OR: ext.map((g) => ({ source: g.source as never, externalId: { in: g.values } })) }, select: sourceSelect }) : none,
-    tx.sourceRecord.findMany({ where: { OR: fps.map((g) => ({ source: g.source as never, fingerprint: { in: g.values } })) }, select: sourceSelect }),
+    ext.length ? tx.sourceRecord.findMany({ where: { OR: ext.map((g) => ({ source: g.source, externalId: { in: g.values } })) }, select: sourceSelect }) : none,
+    tx.sourceRecord.findMany({ where: { OR: fps.map((g) => ({ source: g.source, fingerprint: { in: g.values } })) }, select: sourceSelect }),
     ext.length
-      ? tx.candidate.findMany({ where: { OR: ext.map((g) => ({ source: g.source as never, externalId: { in: g.values } })) }, select: { id: true, source: true, externalId: true } })
+      ? tx.candidate.findMany({ where: { OR: ext.map((g) => ({ source: g.source, externalId: { in: g.values } })) }, select: { id: true, source: true, externalId: true } })
       : none,
     emails.length ? tx.candidate.findMany({ where: { email: { in: emails }, erasedAt: null }, select: contactSelect, orderBy: { createdAt: "asc" } }) : none,
     phones.length ? tx.candidate.findMany({ where: { phone: { in: phones }, erasedAt: null }, select: contactSelect, orderBy: { createdAt: "asc" } }) : none,
@@ -196,15 +189,15 @@ export async function planIngest(
   const phones = new Map<string, Target>();
   for (const s of found.byExternal) {
     const t = target(s.candidateId, s.id, s.fingerprint);
-    if (t && s.externalId) external.set(byKey(s.source, s.externalId), t);
+    if (t && s.externalId) external.set(sourceKey(s.source, s.externalId), t);
   }
   for (const s of found.byFingerprint) {
     const t = target(s.candidateId, s.id, s.fingerprint);
-    if (t) fingerprints.set(byKey(s.source, s.fingerprint), t);
+    if (t) fingerprints.set(sourceKey(s.source, s.fingerprint), t);
   }
   for (const c of found.legacy) {
     const t = target(c.id, null, null);
-    if (t && c.externalId) legacy.set(byKey(c.source, c.externalId), t);
+    if (t && c.externalId) legacy.set(sourceKey(c.source, c.externalId), t);
   }
   // Oldest first, so the first candidate with an address keeps it; a profile's own
   // contacts before those its other source records gave.
@@ -221,8 +214,8 @@ export async function planIngest(
   const candidates: CandidatePlan[] = [];
   const touched = new Set<CandidatePlan>();
   const plans = prepared.map(({ record, fingerprint, fields }, index): RecordPlan => {
-    const extKey = record.externalId ? byKey(record.source, record.externalId) : null;
-    const fpKey = byKey(record.source, fingerprint);
+    const extKey = record.externalId ? sourceKey(record.source, record.externalId) : null;
+    const fpKey = sourceKey(record.source, fingerprint);
     let matchedBy: MatchKey | null = null;
     let hit: Target | undefined;
     const tries: Array<[MatchKey, Map<string, Target>, string | null]> = [

@@ -1,6 +1,6 @@
 import { type Tx } from "~/utils/db.server";
+import { groupBySource, sourceKey } from "./ingest-keys";
 import { type CandidatePlan, type RecordPlan } from "./ingest-plan.server";
-import { type CandidateRecord } from "./record";
 
 /**
  * Where an import's values came from, as ingest.server.ts writes them: the stored
@@ -17,14 +17,11 @@ export type SourceIds = ReadonlyMap<number, string>;
  */
 export async function sourceIdsOf(tx: Tx, records: readonly RecordPlan[]): Promise<SourceIds> {
   if (!records.length) return new Map();
-  const groups = (pick: (r: RecordPlan) => string | null) => {
-    const bySource = new Map<string, Set<string>>();
-    for (const r of records) {
+  const groups = (pick: (r: RecordPlan) => string | null) =>
+    groupBySource(records.flatMap((r) => {
       const value = pick(r);
-      if (value) bySource.set(r.record.source, (bySource.get(r.record.source) ?? new Set()).add(value));
-    }
-    return [...bySource].map(([source, values]) => ({ source: source as CandidateRecord["source"], values: [...values] }));
-  };
+      return value ? [{ source: r.record.source, value }] : [];
+    }));
   const rows = await tx.sourceRecord.findMany({
     where: {
       OR: [
@@ -34,12 +31,11 @@ export async function sourceIdsOf(tx: Tx, records: readonly RecordPlan[]): Promi
     },
     select: { id: true, source: true, externalId: true, fingerprint: true },
   });
-  const key = (...parts: Array<string | null>) => parts.join("\u0000");
-  const byExternal = new Map(rows.filter((r) => r.externalId).map((r) => [key(r.source, r.externalId), r.id]));
-  const byFingerprint = new Map(rows.map((r) => [key(r.source, r.fingerprint), r.id]));
+  const byExternal = new Map(rows.flatMap((r) => (r.externalId ? [[sourceKey(r.source, r.externalId), r.id] as const] : [])));
+  const byFingerprint = new Map(rows.map((r) => [sourceKey(r.source, r.fingerprint), r.id]));
   const ids = new Map<number, string>();
   for (const r of records) {
-    const id = (r.record.externalId ? byExternal.get(key(r.record.source, r.record.externalId)) : undefined) ?? byFingerprint.get(key(r.record.source, r.fingerprint));
+    const id = (r.record.externalId ? byExternal.get(sourceKey(r.record.source, r.record.externalId)) : undefined) ?? byFingerprint.get(sourceKey(r.record.source, r.fingerprint));
     if (id) ids.set(r.index, id);
   }
   return ids;

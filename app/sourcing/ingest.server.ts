@@ -5,7 +5,7 @@ import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { findCompaniesByKey, resolveCompanies } from "./companies.server";
 import { companyMatchKey } from "./company-match";
-import { parsedOf, recordContacts } from "./ingest-keys";
+import { parsedOf, recordContacts, sourceKey } from "./ingest-keys";
 import { createCandidates, fillCandidates, lockPeople } from "./ingest-people.server";
 import { type CandidatePlan, type IngestPlan, type MatchKey, planIngest, type RecordPlan } from "./ingest-plan.server";
 import { type ImportSummary, statusOf, summarize, tiersOf, writesFor } from "./ingest-summary";
@@ -121,7 +121,7 @@ async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: re
         loose.push(r);
         continue;
       }
-      const key = `${r.record.source}\u0000${r.record.externalId}`;
+      const key = sourceKey(r.record.source, r.record.externalId);
       byExternal.set(key, { record: r, replaces: byExternal.get(key)?.replaces ?? r.replacesSourceId });
     }
   }

@@ -3,12 +3,14 @@ import {
   canonicalJson,
   fillEmpty,
   fingerprintOf,
+  groupBySource,
   isUnverified,
   jobKey,
   type PersonFields,
   personFields,
   readFieldSources,
   recordContacts,
+  sourceKey,
   storedPersonFields,
   takeBackFields,
 } from "~/sourcing/ingest-keys";
@@ -34,6 +36,19 @@ describe("fingerprints", () => {
     expect(fingerprintOf({ a: 1 })).not.toBe(fingerprintOf({ a: 2 }));
     expect(fingerprintOf({ a: 1, gone: undefined })).toBe(fingerprintOf({ a: 1 }));
     expect(fingerprintOf(undefined)).toBe(fingerprintOf(null));
+  });
+});
+
+describe("keys per source", () => {
+  test("a board id or fingerprint is one key only within its source", () => {
+    expect(sourceKey("HH", "42")).toBe(sourceKey("HH", "42"));
+    expect(sourceKey("HH", "42")).not.toBe(sourceKey("SUPERJOB", "42"));
+  });
+
+  test("values are grouped by source, each once", () => {
+    const items = [{ source: "HH", value: "1" }, { source: "SUPERJOB", value: "1" }, { source: "HH", value: "2" }, { source: "HH", value: "1" }];
+    expect(groupBySource(items)).toEqual([{ source: "HH", values: ["1", "2"] }, { source: "SUPERJOB", values: ["1"] }]);
+    expect(groupBySource([])).toEqual([]);
   });
 });
 
