@@ -8,8 +8,7 @@ import { hhClientFromEnv } from "./importers/hh-client.server";
 import { superjobClientFromEnv } from "./importers/superjob-client.server";
 import { type Board, BOARDS } from "./import-forms";
 import { importVacancy, ImportInputRefused } from "./import-upload.server";
-import { asJson, FETCHING, type FetchState, insertBatch, markFailed, type SearchReport, type StoredSummary } from "./imports.server";
-import { previewBatch } from "./ingest.server";
+import { asJson, FETCHING, type FetchState, insertBatch, markFailed, previewContent, type SearchReport, type StoredSummary } from "./imports.server";
 import { ImportRefused } from "./record";
 
 /**
@@ -104,12 +103,10 @@ async function finish(job: ApiSearchJob, vacancyId: string | null, result: Board
   const capped = records.length + result.skipped.length >= API_SEARCH_MAX_RESULTS && result.found > API_SEARCH_MAX_RESULTS;
   if (capped && !notes.some((n) => n.startsWith("imports.errors.depthLimit"))) notes.push(depthNote(board, result.found, API_SEARCH_MAX_RESULTS));
   const search: SearchReport = { found: result.found, skipped: result.skipped, notes, ...(job.query.kind === "responses" ? { hhVacancyId: job.query.hhVacancyId } : {}) };
-  // People erased on request are left out of what the batch keeps (previewBatch).
-  const preview = await previewBatch(records, vacancyId);
-  const summary: StoredSummary = { ...preview.summary, search };
+  const preview = await previewContent({ records, rowErrors: [], vacancyId, search });
   await db().importBatch.updateMany({
     where: { id: job.batchId, status: "RUNNING" },
-    data: { status: "PREVIEW", records: asJson(preview.records), rowErrors: [], summary: asJson(summary), total: preview.records.length, processed: 0, error: null },
+    data: { status: "PREVIEW", ...preview, processed: 0, error: null },
   });
 }
 

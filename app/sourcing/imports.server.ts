@@ -107,25 +107,31 @@ export async function pendingFile(batchId: string): Promise<PendingFile | null> 
   return stored?.pending && stored.file ? (stored as PendingFile) : null;
 }
 
+/**
+ * What a batch keeps as its preview, however its records came (an upload, a mapped
+ * file, a board search): the records without those of people erased on request
+ * (previewBatch), the row errors, what a commit would do, and how many records remain.
+ */
+export async function previewContent(input: { records: readonly CandidateRecord[]; rowErrors: readonly RowError[]; vacancyId: string | null; search?: SearchReport }) {
+  const { records, summary } = await previewBatch(input.records, input.vacancyId);
+  const stored: StoredSummary = input.search ? { ...summary, search: input.search } : summary;
+  return { records: asJson(records), rowErrors: asJson(input.rowErrors), summary: asJson(stored), total: records.length };
+}
+
 /** The records read with the confirmed mapping replace the waiting file; the preview is made as for any upload. */
 export async function completeMapping(batchId: string, input: { records: CandidateRecord[]; rowErrors: RowError[]; mapping: Record<string, string | null> }) {
   const batch = await db().importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { vacancyId: true } });
-  const { records, summary } = await previewBatch(input.records, batch.vacancyId);
+  const preview = await previewContent({ ...input, vacancyId: batch.vacancyId });
   await db().importBatch.updateMany({
     where: { id: batchId, status: "PREVIEW" },
-    data: { records: asJson(records), rowErrors: asJson(input.rowErrors), summary: asJson(summary), total: records.length, mapping: asJson({ confirmed: input.mapping }) },
+    data: { ...preview, mapping: asJson({ confirmed: input.mapping }) },
   });
 }
 
-/**
- * Stores the parsed records and row errors with the preview of what a commit would do
- * (without the records of people erased on request: previewBatch).
- */
+/** Stores the parsed records and row errors with the preview of what a commit would do. */
 export async function createImportBatch(input: CreateBatchInput): Promise<{ id: string }> {
-  const { records, summary } = await previewBatch(input.records, input.vacancyId);
-  return db().$transaction((tx) =>
-    insertBatch(tx, input, { records: asJson(records), rowErrors: asJson(input.rowErrors), summary: asJson(summary), total: records.length }),
-  );
+  const preview = await previewContent(input);
+  return db().$transaction((tx) => insertBatch(tx, input, preview));
 }
 
 /** What the commit did, with the erased records the preview already left out (batches previewed before kept theirs as rows). */
