@@ -19,7 +19,7 @@ import { pageTitle } from "~/ui/i18n-instance";
 import { EmptyState, PageHeader } from "~/ui/page";
 import { Pagination } from "~/ui/pagination";
 import { CandidateLink, formatPersonName } from "~/ui/person";
-import { TierReasonText } from "~/ui/tier-reason";
+import { TierBadge, TierReasonText } from "~/ui/tier-reason";
 import { useLocale } from "~/ui/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "candidates.title");
@@ -180,13 +180,7 @@ function ApplicationCells({ application }: { application: Row["application"] }) 
   return (
     <>
       <td>
-        {application.tier ? (
-          <Badge tone={application.tier === "EXCLUDED" ? "danger" : application.tier === "TARGET" ? "good" : "neutral"}>
-            {t(`tiers.${application.tier}`)}
-          </Badge>
-        ) : (
-          "—"
-        )}
+        {application.tier ? <TierBadge tier={application.tier} /> : "—"}
         {reason ? (
           <div className="muted" data-tier-reason="">
             <TierReasonText reason={reason} />

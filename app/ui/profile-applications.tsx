@@ -3,11 +3,11 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/ui/use-translation";
 import { isExit } from "~/pipeline/stages";
 import { type StoredTierReason } from "~/sourcing/tiers";
-import { Badge, StageBadge } from "./badges";
+import { StageBadge } from "./badges";
 import { DateText } from "./dates";
 import { Button } from "./form";
 import { EmptyState, Section } from "./page";
-import { TierReasonText } from "./tier-reason";
+import { TierBadge, TierReasonText } from "./tier-reason";
 
 type Application = {
   id: string;
@@ -35,7 +35,7 @@ export function ApplicationsSection({ applications, canOverride }: { application
             </h3>
             <p className="stage-strip">
               <StageBadge stage={a.stage} />
-              {a.tier ? <Badge tone={a.tier === "EXCLUDED" ? "danger" : a.tier === "TARGET" ? "good" : "neutral"}>{t(`tiers.${a.tier}`)}</Badge> : null}
+              {a.tier ? <TierBadge tier={a.tier} /> : null}
               {a.tierReason || a.tier === "OPEN_MARKET" ? (
                 <span className="muted" data-tier-reason="">
                   <TierReasonText reason={a.tierReason} />

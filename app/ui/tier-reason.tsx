@@ -1,8 +1,17 @@
 import { type TFunction } from "i18next";
 import { useTranslation } from "~/ui/use-translation";
 import { dateTimeFormat, relativeTimeFormat } from "~/i18n/format";
-import { jobRecency, namesJob, type StoredTierReason, type TierMatch } from "~/sourcing/tiers";
+import { jobRecency, namesJob, type StoredTierReason, type Tier, type TierMatch } from "~/sourcing/tiers";
+import { Badge } from "./badges";
 import { useLocale } from "./use-locale";
+
+const TIER_TONE: Record<Tier, string> = { TARGET: "good", ADJACENT: "neutral", OPEN_MARKET: "neutral", EXCLUDED: "danger" };
+
+/** An application's tier as the candidate list and the profile show it. */
+export function TierBadge({ tier }: { tier: Tier }) {
+  const { t } = useTranslation();
+  return <Badge tone={TIER_TONE[tier]}>{t(`tiers.${tier}`)}</Badge>;
+}
 
 /** A job's months as "03.2019" (ru) or "Mar 2019" (en); dates are ISO calendar days. */
 function month(iso: string, locale: string): string {
