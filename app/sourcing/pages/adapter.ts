@@ -15,8 +15,6 @@ import { type CandidateRecordInput } from "../record";
 export interface PageReader {
   /** Text of the first match; null when nothing matches or the text is empty. */
   text(selector: string): Promise<string | null>;
-  /** Texts of every match, empty ones left out. */
-  texts(selector: string): Promise<string[]>;
   /** An attribute of the first match, or of this element itself when no selector is given. */
   attr(name: string, selector?: string): Promise<string | null>;
   /** Absolute URLs of every matching link, in page order. */

@@ -15,12 +15,6 @@ export function pageReader(root: Page | ElementHandle<Element>): PageReader {
       );
       return cleanText(found[0]);
     },
-    async texts(selector) {
-      const found = await root.$$eval(selector, (els) =>
-        els.map((e) => (e as HTMLElement).innerText ?? e.textContent ?? ""),
-      );
-      return found.map(cleanText).filter((t): t is string => t !== null);
-    },
     async attr(name, selector) {
       if (selector === undefined) {
         if (!("asElement" in root)) return null;
