@@ -1,6 +1,6 @@
 import { db } from "~/utils/db.server";
 import { enqueue } from "~/utils/jobs.server";
-import { API_SEARCH_MAX_RESULTS, type ApiSearchJob, type ApiSearchQuery, type SearchProgress, searchProgress } from "./api-search";
+import { API_SEARCH_MAX_RESULTS, type ApiSearchJob, type ApiSearchQuery, type FetchState, type SearchProgress, searchProgress } from "./api-search";
 import { type BoardSearchOptions, type BoardSearchResult } from "./importers/board-search";
 import { param } from "./importers/common";
 import { depthNote } from "./importers/hh";
@@ -8,7 +8,7 @@ import { hhClientFromEnv } from "./importers/hh-client.server";
 import { superjobClientFromEnv } from "./importers/superjob-client.server";
 import { type Board, BOARDS } from "./import-forms";
 import { importVacancy, ImportInputRefused } from "./import-upload.server";
-import { asJson, FETCHING, type FetchState, insertBatch, markFailed, previewContent, type SearchReport, type StoredSummary } from "./imports.server";
+import { asJson, FETCHING, insertBatch, markFailed, previewContent, type SearchReport, type StoredSummary } from "./imports.server";
 import { ImportRefused } from "./record";
 
 /**

@@ -28,6 +28,17 @@ export const ApiSearchJobSchema = z
   .refine((job) => job.query.kind === "companies" || job.board === "hh", "responses come from hh.ru only");
 export type ApiSearchJob = z.output<typeof ApiSearchJobSchema>;
 
+/** While a board search fetches (the batch's `summary.fetch`): what it looks for, and how far it has come. */
+export type FetchState = {
+  board: string;
+  kind: "companies" | "responses";
+  /** Responses: the hh.ru vacancy's id. */
+  hhVacancyId?: string;
+  page: number;
+  pages: number;
+  found: number;
+};
+
 export type SearchProgress = { processed: number; total: number; page: number; pages: number; found: number };
 
 /**

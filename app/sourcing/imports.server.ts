@@ -2,6 +2,7 @@ import { type ImportBatch, type ImportStatus, Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { enqueue } from "~/utils/jobs.server";
+import { type FetchState } from "./api-search";
 import { type ImportSummary, ingestRecords, type IngestOutcome, previewBatch } from "./ingest.server";
 import { type PendingMapping } from "./import-forms";
 import { type CandidateRecord, CandidateRecordSchema, type Channel, type RowError, type Source } from "./record";
@@ -23,16 +24,6 @@ export const INLINE_COMMIT_LIMIT = 200;
 const COMMIT_TX = { maxWait: 30_000, timeout: 20 * 60_000 };
 
 export type CommitResult = { new: number; merged: number; unchanged: number; erased: number };
-/** While a board search fetches: what it looks for, and how far it has come. */
-export type FetchState = {
-  board: string;
-  kind: "companies" | "responses";
-  /** Responses: the hh.ru vacancy's id. */
-  hhVacancyId?: string;
-  page: number;
-  pages: number;
-  found: number;
-};
 
 /** What the batch keeps after commit: counts only, no names. */
 export type StoredSummary = Partial<ImportSummary> & { result?: CommitResult; search?: SearchReport; fetch?: FetchState };

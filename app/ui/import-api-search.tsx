@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/ui/use-translation";
+import { type FetchState } from "~/sourcing/api-search";
 import { ApiSearchSchema, type Board } from "~/sourcing/import-forms";
 import { Button, Field, FormError, SelectField } from "./form";
 
@@ -110,10 +111,8 @@ export function ApiSearchForms() {
   );
 }
 
-export type FetchView = { board: string; kind: "companies" | "responses"; hhVacancyId?: string; page: number; pages: number; found: number };
-
 /** A board search under way: which page, how many resumes of how many. */
-export function SearchProgress({ status, fetch, processed, total }: { status: "QUEUED" | "RUNNING"; fetch: FetchView; processed: number; total: number }) {
+export function SearchProgress({ status, fetch, processed, total }: { status: "QUEUED" | "RUNNING"; fetch: FetchState; processed: number; total: number }) {
   const { t } = useTranslation();
   return (
     <div className="card" aria-live="polite">
