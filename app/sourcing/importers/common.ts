@@ -1,6 +1,7 @@
 import { isExists } from "date-fns";
 import { type z } from "zod";
 import { isLegalFormWord } from "../company-match";
+import { cleanText } from "../pages/fields";
 import { type CandidateRecord, type CandidateRecordInput, CandidateRecordSchema, MAX_SALARY_RUB, type ParseResult, type RowError } from "../record";
 
 /**
@@ -18,9 +19,7 @@ export function isObject(value: unknown): value is Json {
 /** A trimmed non-empty string (numbers become strings); null for anything else. */
 export function text(value: unknown): string | null {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value !== "string") return null;
-  const cleaned = value.replace(/[\s\u00a0\u202f]+/g, " ").trim();
-  return cleaned === "" ? null : cleaned;
+  return typeof value === "string" ? cleanText(value) : null;
 }
 
 export function objectAt(value: unknown, key: string): Json | null {

@@ -1,5 +1,5 @@
 import { type JobRecord } from "../record";
-import { parseMonth } from "../pages/fields";
+import { cleanText, parseMonth } from "../pages/fields";
 
 /**
  * Reading the loose cells of recruiters' spreadsheets: "150 000 руб.", "150 тыс.",
@@ -19,7 +19,7 @@ const NO_AMOUNT = /^(?:[-–—?]+|по\s+договор[её]нности|до�
  * (record.ts: other currencies are dropped, not converted at a guessed rate).
  */
 export function salaryCell(value: string): Cell<number | null> {
-  const cell = value.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  const cell = cleanText(value) ?? "";
   if (!cell || NO_AMOUNT.test(cell)) return { value: null };
   if (OTHER_CURRENCY.test(cell)) return { value: null };
   const match = /^(?:от\s+|from\s+)?(\d[\d\s.,]*)\s*(тыс\.?|т\.?\s*р\.?|k|к)?\s*(руб\.?|рублей|р\.?|₽|rub|rur)?(?:\s*(?:на руки|до вычета налогов|gross|net|в месяц))?$/i.exec(cell);
@@ -78,7 +78,7 @@ const SEPARATORS = [/\s*[—–]\s*/g, /\s+-\s+/g, /\s+(?:по|to)\s+/gi, /\s*\.
  * "с 2020" → the start and end (null: still there). A single date is a start with no end.
  */
 export function periodCell(value: string): Cell<Period> | { value: null } {
-  const cell = value.replace(/[\s\u00a0\u202f]+/g, " ").trim().replace(/^с\s+/i, "");
+  const cell = (cleanText(value) ?? "").replace(/^с\s+/i, "");
   if (!cell) return { value: null };
   for (const separator of SEPARATORS) {
     for (const match of cell.matchAll(separator)) {
@@ -96,7 +96,7 @@ export function periodCell(value: string): Cell<Period> | { value: null } {
  * first, so "Гидромаш-Сервис - Менеджер" and "Альфа - Трейд — KAM" both read right).
  */
 export function jobLine(line: string): JobRecord | null {
-  const cell = line.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  const cell = cleanText(line) ?? "";
   const tail = /\(([^()]+)\)$/.exec(cell);
   if (!tail) return null;
   const head = cell.slice(0, tail.index).trim();
