@@ -36,11 +36,9 @@ export const ru = {
   empty: "Кандидатов пока нет.",
   noMatches: "Никого не нашлось. Ослабьте фильтры или попробуйте часть фамилии.",
   columns: {
-    select: "Выбрать",
     name: "Кандидат",
     titleCity: "Должность, город",
     salary: "Ожидания",
-    tags: "Метки",
     tier: "Категория и причина",
     stage: "Этап",
     source: "Источник",
@@ -140,11 +138,9 @@ export const en: Widen<typeof ru> = {
   empty: "No candidates yet.",
   noMatches: "Nobody matches. Loosen the filters or try part of the last name.",
   columns: {
-    select: "Select",
     name: "Candidate",
     titleCity: "Position, city",
     salary: "Expects",
-    tags: "Tags",
     tier: "Tier and why",
     stage: "Stage",
     source: "Source",

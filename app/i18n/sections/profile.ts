@@ -29,7 +29,6 @@ export const ru = {
     link: "Ссылка",
     open: "резюме",
     disagreements: "Источники расходятся",
-    said: "{{value}} — {{sources}}",
     fields: {
       lastName: "Фамилия",
       firstName: "Имя",
@@ -123,7 +122,6 @@ export const en: Widen<typeof ru> = {
     link: "Link",
     open: "resume",
     disagreements: "Sources disagree",
-    said: "{{value}} — {{sources}}",
     fields: {
       lastName: "Last name",
       firstName: "First name",
