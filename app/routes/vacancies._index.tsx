@@ -1,4 +1,3 @@
-import type { VacancyStatus } from "@prisma/client";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/ui/use-translation";
@@ -6,20 +5,19 @@ import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
 import { formatRubRange } from "~/i18n/format";
 import { inProgress, listVacancies } from "~/sourcing/vacancies.server";
+import { VACANCY_STATUSES } from "~/sourcing/vacancy-form";
 import { VacancyStatusBadge } from "~/ui/badges";
 import { pageTitle } from "~/ui/i18n-instance";
 import { SelectFilter } from "~/ui/select-filter";
 import { EmptyState, PageHeader } from "~/ui/page";
 import { useLocale } from "~/ui/use-locale";
 
-const STATUSES = ["DRAFT", "OPEN", "ON_HOLD", "CLOSED"] as const satisfies readonly VacancyStatus[];
-
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "vacancies.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAccess(request, "vacancies");
   const requested = new URL(request.url).searchParams.get("status");
-  const status = STATUSES.find((s) => s === requested);
+  const status = VACANCY_STATUSES.find((s) => s === requested);
   const vacancies = await listVacancies({ status });
   return json({
     canEdit: canAccess(user.roles, "vacancyEdit"),
@@ -52,7 +50,7 @@ export default function Vacancies() {
         name="status"
         label={t("vacancies.filterStatus")}
         placeholder={t("vacancies.allStatuses")}
-        options={STATUSES.map((s) => ({ value: s, label: t(`vacancyStatus.${s}`) }))}
+        options={VACANCY_STATUSES.map((s) => ({ value: s, label: t(`vacancyStatus.${s}`) }))}
       />
       {vacancies.length === 0 ? (
         <EmptyState title={t("vacancies.empty")} />

@@ -1,4 +1,5 @@
 import { type SubmissionResult } from "@conform-to/react";
+import { type VacancyStatus } from "@prisma/client";
 import { z } from "zod";
 import { companyMatchKey } from "./company-match";
 import { checkbox, ID_PATTERN, optionalId, optionalText, requiredText, roublesField, textLines } from "./form-fields";
@@ -10,7 +11,7 @@ import { checkbox, ID_PATTERN, optionalId, optionalText, requiredText, roublesFi
  * its match key, and again on the server once aliases are resolved.
  */
 
-export const VACANCY_STATUSES = ["DRAFT", "OPEN", "ON_HOLD", "CLOSED"] as const;
+export const VACANCY_STATUSES = ["DRAFT", "OPEN", "ON_HOLD", "CLOSED"] as const satisfies readonly VacancyStatus[];
 export const LIST_KINDS = ["TARGET", "EXCLUDED", "ADJACENT"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
@@ -20,7 +21,6 @@ export const LIST_FIELDS = {
   EXCLUDED: "excludedCompanies",
   ADJACENT: "adjacentCompanies",
 } as const satisfies Record<ListKind, string>;
-export type ListField = (typeof LIST_FIELDS)[ListKind];
 
 export const MAX_COMPANIES_PER_LIST = 500;
 export const MAX_COMPANY_NAME = 300;
