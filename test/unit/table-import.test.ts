@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { MAX_UPLOAD_BYTES } from "~/sourcing/import-forms";
 import { guessMapping, mappingProblem, uniqueHeaders } from "~/sourcing/importers/table";
-import { MAX_UPLOAD_BYTES, parseUpload, type UploadResult } from "~/sourcing/importers/upload.server";
+import { parseUpload, type UploadResult } from "~/sourcing/importers/upload.server";
 import { ImportRefused, MAX_SALARY_RUB, type ParseResult } from "~/sourcing/record";
 
 const semicolonCsv = readFileSync("test/fixtures/tables/candidates-semicolon.csv");

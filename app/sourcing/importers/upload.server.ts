@@ -13,8 +13,6 @@ import { decodeText, readCsv, readXlsx } from "./table.server";
  * for the recruiter to map, then is parsed again with their mapping.
  */
 
-export { MAX_UPLOAD_BYTES };
-
 export type UploadKind = "hh-json" | "superjob-json" | "csv" | "xlsx";
 
 export type NeedsMapping = { headers: string[]; sample: string[][]; guessed: Mapping };
