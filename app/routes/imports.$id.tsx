@@ -6,20 +6,19 @@ import { useTranslation } from "~/ui/use-translation";
 import { z } from "zod";
 import { requireAccess } from "~/auth/session.server";
 import { candidateFiltersToParams } from "~/sourcing/candidate-filters";
-import { commitImportBatch, discardImportBatch, getImportBatch, ImportCommitRefused } from "~/sourcing/imports.server";
+import { commitImportBatch, discardImportBatch, ImportCommitRefused, importBatchPage } from "~/sourcing/imports.server";
 import { Badge } from "~/ui/badges";
 import { DateText } from "~/ui/dates";
 import { FormError } from "~/ui/form";
 import { dataTitle } from "~/ui/i18n-instance";
 import { SearchProgress } from "~/ui/import-api-search";
-import { ImportCounts, ImportProgress, PreviewTable, type PreviewRowView, RowErrorsTable, SearchReportView } from "~/ui/import-preview";
+import { ImportCounts, ImportProgress, PreviewTable, RowErrorsTable, SearchReportView } from "~/ui/import-preview";
 import { translateError } from "~/ui/error-key";
 import { MappingStep } from "~/ui/import-mapping";
 import { PageHeader } from "~/ui/page";
 import { Pagination } from "~/ui/pagination";
 import { invariantResponse, pageParam } from "~/utils/http";
-import { mappingAction, pendingMapping } from "~/sourcing/import-upload.server";
-import { parseTierReason } from "~/sourcing/tiers";
+import { mappingAction } from "~/sourcing/import-upload.server";
 
 /** One import batch: a board search under way, column mapping when needed, the preview, commit or discard, progress, result. */
 
@@ -29,27 +28,11 @@ const failureText = (t: (key: string, params?: Record<string, string>) => string
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => dataTitle(matches, data?.batch.label, "imports.title");
 
-const PAGE_SIZE = 100;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAccess(request, "imports");
-  const batch = await getImportBatch(params.id ?? "");
-  invariantResponse(batch, "Import not found");
-  const { summary, rowErrors, mapping, ...rest } = batch;
-  const rows = (summary.rows ?? []) as PreviewRowView[];
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(pageParam(new URL(request.url)), pageCount);
-  const { rows: _rows, ...counts } = summary;
-  return json({
-    batch: rest,
-    counts,
-    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => ({ ...row, reason: parseTierReason(row.reason) })),
-    page,
-    pageCount,
-    rowErrors: rowErrors.slice(0, 1_000),
-    rowErrorCount: rowErrors.length,
-    mapping: pendingMapping(mapping),
-  });
+  const view = await importBatchPage(params.id ?? "", pageParam(new URL(request.url)));
+  invariantResponse(view, "Import not found");
+  return json(view);
 }
 
 const ActionSchema = z.object({ intent: z.enum(["commit", "discard"]) });

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { type Mapping, TABLE_FIELDS } from "./importers/table";
 import { parseUpload } from "./importers/upload.server";
-import { completeMapping, createImportBatch, createPendingBatch, pendingFile, pendingMapping } from "./imports.server";
+import { completeMapping, createImportBatch, createPendingBatch, pendingFile } from "./imports.server";
 import { mappingSchema, type PendingMapping } from "./import-forms";
 import { ImportRefused } from "./record";
 
@@ -13,8 +13,6 @@ import { ImportRefused } from "./record";
  * waits, with its file, for the recruiter to map them. Board searches run as a job:
  * api-search.server.ts.
  */
-
-export { pendingMapping };
 
 /** An input the recruiter can fix, reported on the form field it concerns. */
 export class ImportInputRefused extends Error {

@@ -6,6 +6,7 @@ import { type FetchState } from "./api-search";
 import { type ImportSummary, ingestRecords, type IngestOutcome, previewBatch } from "./ingest.server";
 import { type PendingMapping } from "./import-forms";
 import { type CandidateRecord, CandidateRecordSchema, type Channel, type RowError, type Source } from "./record";
+import { parseTierReason } from "./tiers";
 
 /**
  * Import batches: parsed records wait as a preview until a person commits or discards
@@ -62,7 +63,7 @@ export const asJson = (value: unknown) => value as Prisma.InputJsonValue;
 type PendingFile = { pending: PendingMapping; file: { name: string; base64: string } };
 
 /** The mapping step's data, without the file (which never goes to the browser). */
-export function pendingMapping(mapping: Prisma.JsonValue | null): PendingMapping | null {
+function pendingMapping(mapping: Prisma.JsonValue | null): PendingMapping | null {
   return (mapping as Partial<PendingFile> | null)?.pending ?? null;
 }
 
@@ -275,10 +276,34 @@ export async function listImportBatches({ take = 30 }: { take?: number } = {}) {
   return batches.map((b) => ({ ...b, fetching: fetchOf.get(b.id) ?? null }));
 }
 
-export async function getImportBatch(id: string) {
+const PREVIEW_PAGE_SIZE = 100;
+const ROW_ERRORS_SHOWN = 1_000;
+
+/**
+ * One batch as its page shows it: the batch, its counts (the summary without its rows),
+ * one page of preview rows with their tier reasons read back from JSON (the page asked
+ * for, or the last there is), the first row errors and how many there are, and the
+ * mapping step's data while the file waits for it.
+ */
+export async function importBatchPage(id: string, requestedPage: number) {
   const batch = await db().importBatch.findUnique({ where: { id }, select: { ...LIST_SELECT, summary: true, rowErrors: true, mapping: true } });
   if (!batch) return null;
-  return { ...batch, summary: batch.summary as StoredSummary, rowErrors: batch.rowErrors as RowError[] };
+  const { summary, rowErrors, mapping, ...rest } = batch;
+  const { rows: stored, ...counts } = summary as StoredSummary;
+  const rows = stored ?? [];
+  const errors = rowErrors as RowError[];
+  const pageCount = Math.max(1, Math.ceil(rows.length / PREVIEW_PAGE_SIZE));
+  const page = Math.min(requestedPage, pageCount);
+  return {
+    batch: rest,
+    counts,
+    rows: rows.slice((page - 1) * PREVIEW_PAGE_SIZE, page * PREVIEW_PAGE_SIZE).map((row) => ({ ...row, reason: parseTierReason(row.reason) })),
+    page,
+    pageCount,
+    rowErrors: errors.slice(0, ROW_ERRORS_SHOWN),
+    rowErrorCount: errors.length,
+    mapping: pendingMapping(mapping),
+  };
 }
 
 /** Vacancies an import can add people to: any that is not closed, newest first. */
