@@ -4,7 +4,8 @@ import path from "node:path";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { isLocale, type AppLocale, DEFAULT_LOCALE } from "~/i18n/i18n";
+import { localeFromCookie } from "~/utils/http";
+import { isLocale, type AppLocale, DEFAULT_LOCALE, localeFromHeader } from "~/i18n/i18n";
 import { canAccess, type Area, type Role } from "./access";
 
 export type SessionUser = {
@@ -75,6 +76,11 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
   if (!session || session.expiresAt <= new Date() || !session.user.active) return null;
   const { active: _active, ...user } = session.user;
   return { ...user, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE };
+}
+
+/** The language a request is answered in: the signed-in user's, else the language cookie's, else the browser's. */
+export function requestLocale(request: Request, user: Pick<SessionUser, "locale"> | null): AppLocale {
+  return user?.locale ?? localeFromCookie(request.headers.get("Cookie")) ?? localeFromHeader(request.headers.get("Accept-Language"));
 }
 
 function signInRedirect(request: Request): never {

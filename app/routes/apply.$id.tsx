@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
 import { useTranslation } from "~/ui/use-translation";
+import { getOptionalUser, requestLocale } from "~/auth/session.server";
 import { clientIp } from "~/auth/sign-in.server";
 import { formatRubRange } from "~/i18n/format";
 import { APPLY_FIELDS, ApplyFormSchema, HONEYPOT_FIELD, MAX_APPLY_BODY_BYTES, MAX_APPLY_BODY_KB, submittedFields } from "~/sourcing/intake";
@@ -12,7 +13,6 @@ import {
   consentByVersion,
   openVacancy,
   refuseApplication,
-  requestLocale,
   submitApplication,
 } from "~/sourcing/intake.server";
 import { Button, ErrorList, FormError } from "~/ui/form";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancy = await openVacancy(params.id ?? "");
   invariantResponse(vacancy, "Vacancy not found");
   // The text shown and its version come from one place, so the consent kept is the one read.
-  const { text, textSha256 } = applyConsent(await requestLocale(request));
+  const { text, textSha256 } = applyConsent(requestLocale(request, await getOptionalUser(request)));
   return json({ vacancy, consent: { text, version: textSha256 }, sent: new URL(request.url).searchParams.has("sent") });
 }
 

@@ -1,11 +1,10 @@
 import crypto from "node:crypto";
-import { getOptionalUser, sessionSecret } from "~/auth/session.server";
-import { LOCALES, localeFromHeader, type AppLocale } from "~/i18n/i18n";
+import { sessionSecret } from "~/auth/session.server";
+import { LOCALES, type AppLocale } from "~/i18n/i18n";
 import { i18nFor } from "~/ui/i18n-instance";
 import { type AuditAction } from "~/utils/audit-actions";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { localeFromCookie } from "~/utils/http";
 import { ingestRecords } from "./ingest.server";
 import { APPLY_LIMIT_PER_HOUR, applyRecord, manualRecord, type ApplyForm, type ManualEntry } from "./intake";
 import { CandidateRecordSchema } from "./record";
@@ -16,16 +15,6 @@ import { CandidateRecordSchema } from "./record";
  * an existing person by contact (so applying twice does not make two candidates),
  * writes the source record, work history and application, and audits it.
  */
-
-/** The language the page is shown in, chosen as the root loader chooses it. */
-export async function requestLocale(request: Request): Promise<AppLocale> {
-  const user = await getOptionalUser(request);
-  return (
-    user?.locale ??
-    localeFromCookie(request.headers.get("Cookie")) ??
-    localeFromHeader(request.headers.get("Accept-Language"))
-  );
-}
 
 /** A vacancy that takes applications: only open ones have a public page. */
 export async function openVacancy(id: string) {
