@@ -42,7 +42,6 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
       audit(tx, { actorId, action: act, entityType: "Candidate", entityId: candidateId, details: { ...details, bulk: true } });
 
     let changed = 0;
-    let campaign: BulkResult["campaign"];
     if (action.intent === "tag-add" || action.intent === "tag-remove") {
       for (const person of present) {
         const has = person.tags.includes(action.tag);
@@ -66,24 +65,22 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
       select: { id: true, stage: true, candidateId: true },
     });
     const byCandidate = new Map<string, Target>(applications.map((a) => [a.candidateId, a]));
-    if (action.intent === "campaign") campaign = await findOrCreateCampaign(tx, actorId, action);
-    const alreadyIn = campaign
-      ? new Set(
-          (await tx.campaignMember.findMany({
-            where: { campaignId: campaign.id, applicationId: { in: applications.map((a) => a.id) } },
-            select: { applicationId: true },
-          })).map((m) => m.applicationId),
-        )
-      : new Set<string>();
-    const refusals = campaign ? await contactRefusals(tx, applications.map((a) => a.id)) : new Map<string, null>();
-
+    const targets: Array<{ person: Person; application: Target }> = [];
     for (const person of present) {
       const application = byCandidate.get(person.id);
-      if (!application) {
-        skip(person.id, "no-application");
-        continue;
-      }
-      if (action.intent === "campaign" && campaign) {
+      if (application) targets.push({ person, application });
+      else skip(person.id, "no-application");
+    }
+
+    if (action.intent === "campaign") {
+      const campaign = await findOrCreateCampaign(tx, actorId, action);
+      const members = await tx.campaignMember.findMany({
+        where: { campaignId: campaign.id, applicationId: { in: applications.map((a) => a.id) } },
+        select: { applicationId: true },
+      });
+      const alreadyIn = new Set(members.map((m) => m.applicationId));
+      const refusals = await contactRefusals(tx, applications.map((a) => a.id));
+      for (const { person, application } of targets) {
         const refusal = refusals.get(application.id) ?? (alreadyIn.has(application.id) ? "already-in-list" : null);
         if (refusal) {
           skip(person.id, refusal);
@@ -92,11 +89,13 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
         await tx.campaignMember.create({ data: { campaignId: campaign.id, applicationId: application.id } });
         await note(person.id, "candidate.campaign-add", { campaignId: campaign.id, campaign: campaign.name, vacancyId: action.vacancy });
         changed += 1;
-        continue;
       }
-      if (action.intent === "campaign") continue;
-      const to = action.intent === "reject" ? "REJECTED" : action.to;
-      const reason = action.intent === "reject" ? action.reason : (action.moveReason ?? null);
+      return { intent: action.intent, changed, skipped, campaign };
+    }
+
+    const to = action.intent === "reject" ? "REJECTED" : action.to;
+    const reason = action.intent === "reject" ? action.reason : (action.moveReason ?? null);
+    for (const { person, application } of targets) {
       try {
         await moveToStage(tx, { applicationId: application.id, to, actorId, reason });
       } catch (error) {
@@ -113,7 +112,7 @@ export async function runBulkAction(actorId: string, action: BulkAction): Promis
       });
       changed += 1;
     }
-    return { intent: action.intent, changed, skipped, ...(campaign ? { campaign } : {}) };
+    return { intent: action.intent, changed, skipped };
   }, TX);
 }
 
