@@ -6,7 +6,7 @@ import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
 import { STAGES } from "~/pipeline/stages";
 import { formatRub, formatRubRange } from "~/i18n/format";
-import { listApplications } from "~/sourcing/candidates.server";
+import { listApplications } from "~/sourcing/applications.server";
 import { getVacancy } from "~/sourcing/vacancies.server";
 import { LIST_FIELDS } from "~/sourcing/vacancy-form";
 import { ApplicationsTable } from "~/ui/applications-table";

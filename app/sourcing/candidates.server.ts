@@ -253,5 +253,4 @@ async function hydrate(rows: PageRow[]) {
   });
 }
 
-export { PAGE_SIZE };
 export { countApplicationsByStage, listApplications } from "./applications.server";
