@@ -2,6 +2,7 @@ import { bulkInsert } from "~/utils/bulk-insert.server";
 import { type Tx } from "~/utils/db.server";
 import { type PersonFields } from "./ingest-keys";
 import { type CandidatePlan, type IngestPlan, type RecordPlan } from "./ingest-plan.server";
+import { fieldSourcesOf, type SourceIds } from "./ingest-provenance.server";
 
 /**
  * The candidate rows an import writes (ingest.server.ts): new people inserted, empty
@@ -32,15 +33,23 @@ export async function lockPeople(tx: Tx, plan: IngestPlan, writing: readonly Can
   return writing.filter((p) => !erased.has(p.id));
 }
 
-type NewCandidate = PersonFields & { id: string; firstName: string; lastName: string; source: string; externalId: string | null };
+type NewCandidate = PersonFields & {
+  id: string;
+  firstName: string;
+  lastName: string;
+  source: string;
+  externalId: string | null;
+  fieldSources: Record<string, string>;
+};
 const person = <K extends keyof PersonFields>(name: K, type: "text" | "int" | "boolean" | "timestamp") => ({ name, type, value: (c: NewCandidate) => c[name] });
 
-export async function createCandidates(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], at: Date) {
+/** New people, with the source record of each field they have (`sourceIds`: see sourcesFor). */
+export async function createCandidates(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], at: Date, sourceIds: SourceIds) {
   const rows: NewCandidate[] = plans
     .filter((p) => p.isNew)
     .map((p) => {
       const first = records[p.firstIndex]!.record;
-      return { id: p.id, ...p.name, ...p.base, ...p.filled, source: first.source, externalId: first.externalId };
+      return { id: p.id, ...p.name, ...p.base, ...p.filled, source: first.source, externalId: first.externalId, fieldSources: fieldSourcesOf(p, sourceIds) };
     });
   await bulkInsert(tx, "Candidate", [
     { name: "id", type: "text", value: (c) => c.id },
@@ -57,21 +66,23 @@ export async function createCandidates(tx: Tx, plans: readonly CandidatePlan[], 
     person("consentText", "text"),
     { name: "source", type: "enum:CandidateSource", value: (c) => c.source },
     { name: "externalId", type: "text", value: (c) => c.externalId },
+    { name: "fieldSources", type: "jsonb", value: (c) => c.fieldSources },
     { name: "createdAt", type: "timestamp", value: () => at },
     { name: "updatedAt", type: "timestamp", value: () => at },
   ], rows);
 }
 
 /**
- * Fills empty fields of existing candidates; COALESCE keeps a value someone set
- * meanwhile, and an erased candidate is never filled (lockPeople dropped them; the
- * condition holds the line should a caller skip it).
+ * Fills empty fields of existing candidates, naming the source record of each field
+ * filled; COALESCE keeps a value someone set meanwhile, and an erased candidate is
+ * never filled (lockPeople dropped them; the condition holds the line should a caller skip it).
  */
-export async function fillCandidates(tx: Tx, plans: readonly CandidatePlan[], at: Date) {
+export async function fillCandidates(tx: Tx, plans: readonly CandidatePlan[], at: Date, sourceIds: SourceIds) {
   const rows = plans.filter((p) => !p.isNew && Object.keys(p.filled).length);
   if (!rows.length) return;
   const col = <K extends keyof PersonFields>(key: K) => rows.map((p) => p.filled[key] ?? null);
   const consentAt = col("consentAt").map((d) => (d ? d.toISOString() : null));
+  const sources = rows.map((p) => JSON.stringify(fieldSourcesOf(p, sourceIds)));
   await tx.$executeRaw`
     UPDATE "Candidate" AS c SET
       "middleName" = COALESCE(c."middleName", v.middle), "email" = COALESCE(c."email", v.email),
@@ -81,11 +92,12 @@ export async function fillCandidates(tx: Tx, plans: readonly CandidatePlan[], at
       "relocation" = COALESCE(c."relocation", v.relocation),
       "consentAt" = COALESCE(c."consentAt", (v.consent_at::timestamptz AT TIME ZONE 'UTC')),
       "consentText" = COALESCE(c."consentText", v.consent_text),
+      "fieldSources" = c."fieldSources" || v.sources::jsonb,
       "updatedAt" = (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')
     FROM unnest(${rows.map((p) => p.id)}::text[], ${col("middleName")}::text[], ${col("email")}::text[],
       ${col("phone")}::text[], ${col("city")}::text[], ${col("currentTitle")}::text[],
       ${col("salaryExpectationRub")}::int[], ${col("relocation")}::boolean[], ${consentAt}::text[],
-      ${col("consentText")}::text[])
-      AS v(id, middle, email, phone, city, title, salary, relocation, consent_at, consent_text)
+      ${col("consentText")}::text[], ${sources}::text[])
+      AS v(id, middle, email, phone, city, title, salary, relocation, consent_at, consent_text, sources)
     WHERE c.id = v.id AND c."erasedAt" IS NULL`;
 }

@@ -1,3 +1,4 @@
+import { newId } from "~/utils/bulk-insert.server";
 import { type Tx } from "~/utils/db.server";
 import { groupBySource, sourceKey } from "./ingest-keys";
 import { type CandidatePlan, type RecordPlan } from "./ingest-plan.server";
@@ -7,9 +8,47 @@ import { type CandidatePlan, type RecordPlan } from "./ingest-plan.server";
  * source record of every record, and which of them gave each field it set
  * (Candidate.fieldSources). Jobs and applications carry their record's id themselves.
  * A split (split.server.ts) reads it back to take out exactly what one record brought.
+ * The source records an import writes get their ids before anything is written
+ * (sourcesFor), so fields name them as the candidate rows are written; only those it
+ * repeats are looked up (sourceIdsOf).
  */
 
 export type SourceIds = ReadonlyMap<number, string>;
+
+/**
+ * The source records these candidates' contributing records become: one per board id
+ * (a later record of the batch with the same id wins; a newer version of a resume we
+ * hold replaces the stored one, keeping its id), one per record without. `ids` names
+ * the source record of every contributing record, chosen here for the new ones.
+ */
+export function sourcesFor(
+  plans: readonly CandidatePlan[],
+  records: readonly RecordPlan[],
+): { created: RecordPlan[]; replaced: Array<{ record: RecordPlan; replaces: string }>; ids: SourceIds } {
+  const byExternal = new Map<string, { record: RecordPlan; replaces: string | null; indices: number[] }>();
+  const created: RecordPlan[] = [];
+  for (const plan of plans) {
+    for (const index of plan.contributing) {
+      const r = records[index]!;
+      if (!r.record.externalId) {
+        created.push(r);
+        continue;
+      }
+      const key = sourceKey(r.record.source, r.record.externalId);
+      const earlier = byExternal.get(key);
+      byExternal.set(key, { record: r, replaces: earlier?.replaces ?? r.replacesSourceId, indices: [...(earlier?.indices ?? []), index] });
+    }
+  }
+  const ids = new Map(created.map((r) => [r.index, newId()]));
+  const replaced: Array<{ record: RecordPlan; replaces: string }> = [];
+  for (const { record, replaces, indices } of byExternal.values()) {
+    if (replaces) replaced.push({ record, replaces });
+    else created.push(record);
+    const id = replaces ?? newId();
+    for (const index of indices) ids.set(index, id);
+  }
+  return { created, replaced, ids };
+}
 
 /**
  * The stored source record of every record of these candidates (new, replaced or
@@ -41,20 +80,12 @@ export async function sourceIdsOf(tx: Tx, records: readonly RecordPlan[]): Promi
   return ids;
 }
 
-/** Which source record gave each field this import set, kept on the candidate for a later split. */
-export async function writeFieldSources(tx: Tx, plans: readonly CandidatePlan[], sourceIds: SourceIds) {
-  const rows = plans.flatMap((p) => {
-    const sources = Object.fromEntries(
-      Object.entries(p.fieldFrom).flatMap(([field, index]) => {
-        const id = sourceIds.get(index);
-        return id ? [[field, id]] : [];
-      }),
-    );
-    return Object.keys(sources).length ? [{ id: p.id, sources: JSON.stringify(sources) }] : [];
-  });
-  if (!rows.length) return;
-  await tx.$executeRaw`
-    UPDATE "Candidate" AS c SET "fieldSources" = c."fieldSources" || v.sources::jsonb
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.sources)}::text[]) AS v(id, sources)
-    WHERE c.id = v.id AND c."erasedAt" IS NULL`;
+/** Which source record gave each field this import sets, kept on the candidate (written with its row) for a later split. */
+export function fieldSourcesOf(plan: CandidatePlan, sourceIds: SourceIds): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(plan.fieldFrom).flatMap(([field, index]) => {
+      const id = sourceIds.get(index);
+      return id ? [[field, id]] : [];
+    }),
+  );
 }

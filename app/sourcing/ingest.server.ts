@@ -5,12 +5,12 @@ import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { findCompaniesByKey, resolveCompanies } from "./companies.server";
 import { companyMatchKey } from "./company-match";
-import { parsedOf, recordContacts, sourceKey } from "./ingest-keys";
+import { parsedOf, recordContacts } from "./ingest-keys";
 import { createCandidates, fillCandidates, lockPeople } from "./ingest-people.server";
 import { type CandidatePlan, type IngestPlan, type MatchKey, planIngest, type RecordPlan } from "./ingest-plan.server";
 import { type ImportSummary, statusOf, summarize, tiersOf, writesFor } from "./ingest-summary";
 import { type CandidateRecord } from "./record";
-import { type SourceIds, sourceIdsOf, writeFieldSources } from "./ingest-provenance.server";
+import { type SourceIds, sourceIdsOf, sourcesFor } from "./ingest-provenance.server";
 import { refreshSearchText } from "./search-text.server";
 import { loadCriteria, retierCandidates, writeTiers } from "./tiering.server";
 import { type TierReason, type TierResult } from "./tiers";
@@ -110,21 +110,8 @@ export async function previewBatch(
 
 const json = (value: unknown) => (value ?? {}) as Prisma.InputJsonValue;
 
-/** One source record per board id: a later record of the batch with the same id wins. */
-async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], batchId: string | null, at: Date) {
-  const byExternal = new Map<string, { record: RecordPlan; replaces: string | null }>();
-  const loose: RecordPlan[] = [];
-  for (const plan of plans) {
-    for (const index of plan.contributing) {
-      const r = records[index]!;
-      if (!r.record.externalId) {
-        loose.push(r);
-        continue;
-      }
-      const key = sourceKey(r.record.source, r.record.externalId);
-      byExternal.set(key, { record: r, replaces: byExternal.get(key)?.replaces ?? r.replacesSourceId });
-    }
-  }
+/** Writes the source records sourcesFor chose, with the ids it gave them. */
+async function writeSources(tx: Tx, sources: ReturnType<typeof sourcesFor>, batchId: string | null, at: Date) {
   const fields = (r: RecordPlan) => ({
     ...recordContacts(r.record),
     source: r.record.source,
@@ -137,9 +124,8 @@ async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: re
     parsed: json(parsedOf(r.record)),
     importBatchId: batchId,
   });
-  const created = [...loose, ...[...byExternal.values()].filter((e) => !e.replaces).map((e) => e.record)];
   await bulkInsert(tx, "SourceRecord", [
-    { name: "id", type: "text", value: () => newId() },
+    { name: "id", type: "text", value: (r) => sources.ids.get(r.index)! },
     { name: "candidateId", type: "text", value: (r) => r.candidate!.id },
     { name: "source", type: "enum:CandidateSource", value: (r) => r.record.source },
     { name: "channel", type: "enum:ImportChannel", value: (r) => r.record.channel },
@@ -153,10 +139,10 @@ async function writeSources(tx: Tx, plans: readonly CandidatePlan[], records: re
     { name: "email", type: "text", value: (r) => recordContacts(r.record).email },
     { name: "phone", type: "text", value: (r) => recordContacts(r.record).phone },
     { name: "importedAt", type: "timestamp", value: () => at },
-  ], created);
+  ], sources.created);
   // A newer version of a resume we hold replaces the old one (the board id is the same).
-  for (const { record, replaces } of byExternal.values()) {
-    if (replaces) await tx.sourceRecord.update({ where: { id: replaces }, data: { ...fields(record), importedAt: at } });
+  for (const { record, replaces } of sources.replaced) {
+    await tx.sourceRecord.update({ where: { id: replaces }, data: { ...fields(record), importedAt: at } });
   }
 }
 
@@ -260,13 +246,15 @@ export async function ingestPlanned(tx: Tx, plan: IngestPlan, options: IngestOpt
   let done = 0;
   for (let from = 0; from < writing.length; from += CHUNK) {
     const chunk = writing.slice(from, from + CHUNK);
-    await createCandidates(tx, chunk, plan.records, at);
-    await fillCandidates(tx, chunk, at);
-    await writeSources(tx, chunk, plan.records, options.batchId ?? null, at);
+    const written = sourcesFor(chunk, plan.records);
+    await createCandidates(tx, chunk, plan.records, at, written.ids);
+    await fillCandidates(tx, chunk, at, written.ids);
+    await writeSources(tx, written, options.batchId ?? null, at);
+    // Exact repeats name the source record they repeat (an application may come with one).
     const inChunk = new Set(chunk);
-    const sourceIds = await sourceIdsOf(tx, plan.records.filter((r) => r.candidate && inChunk.has(r.candidate)));
+    const repeats = await sourceIdsOf(tx, plan.records.filter((r) => r.candidate && inChunk.has(r.candidate) && !written.ids.has(r.index)));
+    const sourceIds: SourceIds = new Map([...written.ids, ...repeats]);
     for (const [index, id] of sourceIds) sources.set(index, id);
-    await writeFieldSources(tx, chunk, sourceIds);
     await writeJobs(tx, chunk, companies, sourceIds);
     const added = new Set(chunk.filter((p) => vacancyId && !p.application));
     if (vacancyId && tiers) {
