@@ -3,6 +3,7 @@ import { type Tx } from "~/utils/db.server";
 import { type PersonFields } from "./ingest-keys";
 import { type CandidatePlan, type IngestPlan, type RecordPlan } from "./ingest-plan.server";
 import { fieldSourcesOf, type SourceIds } from "./ingest-provenance.server";
+import { candidateSearchText } from "./search-text";
 
 /**
  * The candidate rows an import writes (ingest.server.ts): new people inserted, empty
@@ -40,16 +41,29 @@ type NewCandidate = PersonFields & {
   source: string;
   externalId: string | null;
   fieldSources: Record<string, string>;
+  searchText: string;
 };
 const person = <K extends keyof PersonFields>(name: K, type: "text" | "int" | "boolean" | "timestamp") => ({ name, type, value: (c: NewCandidate) => c[name] });
 
-/** New people, with the source record of each field they have (`sourceIds`: see sourcesFor). */
+/**
+ * New people, with the source record of each field they have (`sourceIds`: see
+ * sourcesFor) and their search text, made from what they are written with: their
+ * name, fields and the jobs this import adds (a new person has no others).
+ */
 export async function createCandidates(tx: Tx, plans: readonly CandidatePlan[], records: readonly RecordPlan[], at: Date, sourceIds: SourceIds) {
   const rows: NewCandidate[] = plans
     .filter((p) => p.isNew)
     .map((p) => {
       const first = records[p.firstIndex]!.record;
-      return { id: p.id, ...p.name, ...p.base, ...p.filled, source: first.source, externalId: first.externalId, fieldSources: fieldSourcesOf(p, sourceIds) };
+      const fields = { ...p.name, ...p.base, ...p.filled };
+      return {
+        id: p.id,
+        ...fields,
+        source: first.source,
+        externalId: first.externalId,
+        fieldSources: fieldSourcesOf(p, sourceIds),
+        searchText: candidateSearchText(fields, p.newJobs),
+      };
     });
   await bulkInsert(tx, "Candidate", [
     { name: "id", type: "text", value: (c) => c.id },
@@ -67,6 +81,7 @@ export async function createCandidates(tx: Tx, plans: readonly CandidatePlan[], 
     { name: "source", type: "enum:CandidateSource", value: (c) => c.source },
     { name: "externalId", type: "text", value: (c) => c.externalId },
     { name: "fieldSources", type: "jsonb", value: (c) => c.fieldSources },
+    { name: "searchText", type: "text", value: (c) => c.searchText },
     { name: "createdAt", type: "timestamp", value: () => at },
     { name: "updatedAt", type: "timestamp", value: () => at },
   ], rows);

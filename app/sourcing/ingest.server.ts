@@ -260,7 +260,8 @@ export async function ingestPlanned(tx: Tx, plan: IngestPlan, options: IngestOpt
     if (vacancyId && tiers) {
       for (const [p, id] of await writeApplications(tx, chunk, vacancyId, { actorId: options.actorId, at }, tiers, sourceIds)) applications.set(p, id);
     }
-    await refreshSearchText(tx, chunk.filter((p) => p.isNew || p.contributing.length).map((p) => p.id));
+    // New people got theirs with their rows; people we had are read again with their jobs.
+    await refreshSearchText(tx, chunk.filter((p) => !p.isNew && p.contributing.length).map((p) => p.id));
     await auditChunk(tx, chunk, plan.records, { ...options, at }, added);
     done += chunk.reduce((n, p) => n + (recordsOf.get(p) ?? 0), 0);
     await options.onProgress?.(done);
