@@ -67,7 +67,10 @@ export const FILLABLE = [
 
 const text = (value: string | null) => value?.trim() || null;
 
-export function personFields(record: CandidateRecord): PersonFields {
+/** The fillable fields as a record gives them: text as typed, consent time as an ISO string. */
+type GivenFields = Pick<CandidateRecord, (typeof FILLABLE)[number]>;
+
+export function personFields(record: GivenFields): PersonFields {
   // Consent is one fact, time and wording together: without its text it is not kept.
   const consent = record.consentAt && text(record.consentText);
   return {
@@ -117,7 +120,7 @@ export function recordContacts(record: CandidateRecord): { email: string | null;
   return { email: normalizeEmail(record.email), phone: normalizePhone(record.phone) };
 }
 
-const loose = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null);
+const loose = <T extends z.ZodType>(schema: T) => schema.nullable().catch(null);
 /** A stored record's "parsed" as older and newer versions wrote it: whatever is unreadable counts as not given. */
 const StoredFields = z.object({
   middleName: loose(z.string()),
@@ -134,19 +137,7 @@ const StoredFields = z.object({
 /** The fields a stored source record gives, read as personFields reads a fresh record. */
 export function storedPersonFields(parsed: unknown): PersonFields {
   const p = StoredFields.safeParse(parsed && typeof parsed === "object" ? parsed : {});
-  const f = p.success ? p.data : StoredFields.parse({});
-  const consent = f.consentAt && text(f.consentText ?? null);
-  return {
-    middleName: text(f.middleName ?? null),
-    email: normalizeEmail(f.email),
-    phone: normalizePhone(f.phone),
-    city: text(f.city ?? null),
-    currentTitle: text(f.currentTitle ?? null),
-    salaryExpectationRub: f.salaryExpectationRub ?? null,
-    relocation: f.relocation ?? null,
-    consentAt: consent ? new Date(f.consentAt!) : null,
-    consentText: consent ? text(f.consentText ?? null) : null,
-  };
+  return personFields(p.success ? p.data : StoredFields.parse({}));
 }
 
 /**
