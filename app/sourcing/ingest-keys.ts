@@ -86,6 +86,11 @@ export function personFields(record: GivenFields): PersonFields {
   };
 }
 
+/** Just the fillable fields of a candidate row (or anything that has them). */
+export function pickPersonFields(row: PersonFields): PersonFields {
+  return Object.fromEntries(FILLABLE.map((field) => [field, row[field]])) as PersonFields;
+}
+
 const isEmpty = (value: unknown) => value === null || value === undefined || value === "";
 
 /**

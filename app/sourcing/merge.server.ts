@@ -5,7 +5,7 @@ import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { containsPattern } from "./candidates.server";
 import { normalizeEmail, normalizePhone } from "./identity";
-import { FILLABLE, readFieldSources } from "./ingest-keys";
+import { fillEmpty, type PersonFields, pickPersonFields, readFieldSources } from "./ingest-keys";
 import { refreshSearchText } from "./search-text.server";
 import { searchTerms } from "./search-text";
 import { retierCandidates } from "./tiering.server";
@@ -34,7 +34,7 @@ export class MergeRefused extends Error {
 }
 
 /** The fields a merge fills on the survivor: those an import fills. */
-type FilledField = (typeof FILLABLE)[number];
+type FilledField = keyof PersonFields;
 
 /** CandidateMerge.undo: what un-merge gives back. Read leniently: a field missing is nothing to undo. */
 const UndoSchema = z.object({
@@ -124,16 +124,11 @@ export async function mergeCandidates(input: { survivorId: string; mergedId: str
     await tx.sourceRecord.updateMany({ where: { id: { in: sourceRecordIds } }, data: { candidateId: survivorId } });
     await tx.workExperience.updateMany({ where: { id: { in: workExperienceIds } }, data: { candidateId: survivorId } });
 
-    const filled: Undo["filled"] = {};
-    for (const field of FILLABLE) {
-      // Consent is one record (when and what was agreed): never half of it.
-      if (field === "consentText" && survivor.consentAt) continue;
-      const mine = survivor[field];
-      const theirs = merged[field];
-      if ((mine === null || mine === "") && theirs !== null && theirs !== "") {
-        filled[field] = theirs instanceof Date ? theirs.toISOString() : theirs;
-      }
-    }
+    // The survivor's empty fields, as an import fills them (consent only as a pair).
+    const filling = fillEmpty(pickPersonFields(survivor), pickPersonFields(merged));
+    const filled: Undo["filled"] = Object.fromEntries(
+      Object.entries(filling).map(([field, value]) => [field, value instanceof Date ? value.toISOString() : value]),
+    ) as Undo["filled"];
     const tagsAdded = merged.tags.filter((t) => !survivor.tags.includes(t));
     // A person who asked to be left alone stays left alone under any of their records.
     const doNotContactAt = merged.doNotContact && !survivor.doNotContact ? (merged.doNotContactAt ?? new Date()) : null;
@@ -143,7 +138,7 @@ export async function mergeCandidates(input: { survivorId: string; mergedId: str
     await tx.candidate.update({
       where: { id: survivorId },
       data: {
-        ...Object.fromEntries(Object.keys(filled).map((f) => [f, merged[f as FilledField]])),
+        ...filling,
         fieldSources: { ...readFieldSources(survivor.fieldSources), ...fieldSources },
         tags: [...survivor.tags, ...tagsAdded],
         ...(doNotContactAt ? { doNotContact: true, doNotContactAt } : {}),

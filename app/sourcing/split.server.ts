@@ -4,7 +4,7 @@ import { addToVacancy } from "~/pipeline/pipeline.server";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { resolveCompanies } from "./companies.server";
-import { FILLABLE, isUnverified, jobKey, type PersonFields, readFieldSources, storedPersonFields, takeBackFields } from "./ingest-keys";
+import { FILLABLE, isUnverified, jobKey, pickPersonFields, readFieldSources, storedPersonFields, takeBackFields } from "./ingest-keys";
 import { JobRecordSchema } from "./record";
 import { refreshSearchText } from "./search-text.server";
 import { retierCandidates } from "./tiering.server";
@@ -162,9 +162,8 @@ export async function splitSourceRecord(input: {
     // The original gives back what only this record gave it; an apply-page record (which
     // never changed anyone) cannot vouch for a field or a job either.
     const vouching = others.filter((o) => !isUnverified(o));
-    const current = Object.fromEntries(FILLABLE.map((f) => [f, original[f]])) as PersonFields;
     const back = takeBackFields({
-      current,
+      current: pickPersonFields(original),
       fieldSources: readFieldSources(original.fieldSources),
       record: { id: record.id, fields },
       others: vouching.map((o) => ({ id: o.id, fields: storedPersonFields(o.parsed) })),
