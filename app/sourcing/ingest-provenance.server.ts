@@ -19,12 +19,12 @@ export type SourceIds = ReadonlyMap<number, string>;
  * The source records these candidates' contributing records become: one per board id
  * (a later record of the batch with the same id wins; a newer version of a resume we
  * hold replaces the stored one, keeping its id), one per record without. `ids` names
- * the source record of every contributing record, chosen here for the new ones.
+ * the source record of every contributing record: a new id, or the one it replaces.
  */
 export function sourcesFor(
   plans: readonly CandidatePlan[],
   records: readonly RecordPlan[],
-): { created: RecordPlan[]; replaced: Array<{ record: RecordPlan; replaces: string }>; ids: SourceIds } {
+): { created: RecordPlan[]; replaced: RecordPlan[]; ids: SourceIds } {
   const byExternal = new Map<string, { record: RecordPlan; replaces: string | null; indices: number[] }>();
   const created: RecordPlan[] = [];
   for (const plan of plans) {
@@ -40,10 +40,9 @@ export function sourcesFor(
     }
   }
   const ids = new Map(created.map((r) => [r.index, newId()]));
-  const replaced: Array<{ record: RecordPlan; replaces: string }> = [];
+  const replaced: RecordPlan[] = [];
   for (const { record, replaces, indices } of byExternal.values()) {
-    if (replaces) replaced.push({ record, replaces });
-    else created.push(record);
+    (replaces ? replaced : created).push(record);
     const id = replaces ?? newId();
     for (const index of indices) ids.set(index, id);
   }

@@ -1,7 +1,7 @@
-import { type Prisma, type SourcingTier } from "@prisma/client";
+import { type SourcingTier } from "@prisma/client";
 import { addManyToVacancy } from "~/pipeline/pipeline.server";
 import { type AuditAction } from "~/utils/audit-actions";
-import { bulkInsert, newId } from "~/utils/bulk-insert.server";
+import { bulkInsert, bulkUpdate, type Column, newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { findCompaniesByKey, resolveCompanies } from "./companies.server";
 import { companyMatchKey } from "./company-match";
@@ -108,25 +108,10 @@ export async function previewBatch(
   }
 }
 
-const json = (value: unknown) => (value ?? {}) as Prisma.InputJsonValue;
-
-/** Writes the source records sourcesFor chose, with the ids it gave them. */
+/** Writes the source records sourcesFor chose, with the ids it gave them; a newer version of a resume we hold goes over the old one. */
 async function writeSources(tx: Tx, sources: ReturnType<typeof sourcesFor>, batchId: string | null, at: Date) {
-  const fields = (r: RecordPlan) => ({
-    ...recordContacts(r.record),
-    source: r.record.source,
-    channel: r.record.channel,
-    adapter: r.record.adapter,
-    externalId: r.record.externalId,
-    url: r.record.url,
-    fingerprint: r.fingerprint,
-    raw: json(r.record.raw),
-    parsed: json(parsedOf(r.record)),
-    importBatchId: batchId,
-  });
-  await bulkInsert(tx, "SourceRecord", [
-    { name: "id", type: "text", value: (r) => sources.ids.get(r.index)! },
-    { name: "candidateId", type: "text", value: (r) => r.candidate!.id },
+  const idOf = (r: RecordPlan) => sources.ids.get(r.index)!;
+  const columns: Array<Column<RecordPlan>> = [
     { name: "source", type: "enum:CandidateSource", value: (r) => r.record.source },
     { name: "channel", type: "enum:ImportChannel", value: (r) => r.record.channel },
     { name: "adapter", type: "text", value: (r) => r.record.adapter },
@@ -139,11 +124,13 @@ async function writeSources(tx: Tx, sources: ReturnType<typeof sourcesFor>, batc
     { name: "email", type: "text", value: (r) => recordContacts(r.record).email },
     { name: "phone", type: "text", value: (r) => recordContacts(r.record).phone },
     { name: "importedAt", type: "timestamp", value: () => at },
+  ];
+  await bulkInsert(tx, "SourceRecord", [
+    { name: "id", type: "text", value: idOf },
+    { name: "candidateId", type: "text", value: (r) => r.candidate!.id },
+    ...columns,
   ], sources.created);
-  // A newer version of a resume we hold replaces the old one (the board id is the same).
-  for (const { record, replaces } of sources.replaced) {
-    await tx.sourceRecord.update({ where: { id: replaces }, data: { ...fields(record), importedAt: at } });
-  }
+  await bulkUpdate(tx, "SourceRecord", idOf, columns, sources.replaced);
 }
 
 async function writeJobs(tx: Tx, plans: readonly CandidatePlan[], companies: Companies, sourceIds: SourceIds) {
