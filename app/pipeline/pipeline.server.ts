@@ -2,6 +2,7 @@ import { Prisma, type Application, type SourcingTier, type Stage } from "@prisma
 import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { CONTACT_STAGES, type ContactBlock, moveReachesOut } from "~/sourcing/contact-policy";
 import { contactRefusals } from "~/sourcing/contact-policy.server";
+import { type TierReason } from "~/sourcing/tiers";
 import { db, type Tx } from "~/utils/db.server";
 import { checkMove, stageBeforeExit, type MoveProblem } from "./stages";
 
@@ -76,15 +77,16 @@ export async function addToVacancy(tx: Tx, input: AddToVacancyInput): Promise<Ap
 
 /**
  * addToVacancy for many candidates at once (an import of thousands): two bulk
- * statements instead of two per candidate. Refuses the whole set if any is already on
- * the vacancy. Returns the new application ids by candidate id.
+ * statements instead of two per candidate, each application with its tier and why.
+ * Refuses the whole set if any is already on the vacancy. Returns the new application
+ * ids by candidate id.
  */
 export async function addManyToVacancy(
   tx: Tx,
   input: {
     vacancyId: string;
     actorId: string | null;
-    candidates: ReadonlyArray<{ candidateId: string; tier: SourcingTier | null; sourceRecordId?: string | null }>;
+    candidates: ReadonlyArray<{ candidateId: string; tier: SourcingTier | null; tierReason?: TierReason | null; sourceRecordId?: string | null }>;
     /** When they were added (an import recreated with its own time); now by default. */
     at?: Date;
   },
@@ -98,6 +100,7 @@ export async function addManyToVacancy(
       { name: "vacancyId", type: "text", value: () => input.vacancyId },
       { name: "stage", type: "enum:Stage", value: () => "SOURCED" },
       { name: "tier", type: "enum:SourcingTier", value: (r) => r.tier },
+      { name: "tierReason", type: "jsonb", value: (r) => r.tierReason ?? null },
       { name: "sourceRecordId", type: "text", value: (r) => r.sourceRecordId ?? null },
       { name: "stageChangedAt", type: "timestamp", value: () => now },
       { name: "createdAt", type: "timestamp", value: () => now },

@@ -149,9 +149,9 @@ async function writeJobs(tx: Tx, plans: readonly CandidatePlan[], companies: Com
 }
 
 /**
- * New applications go through the pipeline (history row), each with the source record
- * that brought it (the candidate's first record in the batch); then tiers and reasons
- * in one statement.
+ * New applications go through the pipeline (history row) with their tier and reason,
+ * each with the source record that brought it (the candidate's first record in the
+ * batch); applications we had are re-tiered in one statement when new data came.
  */
 async function writeApplications(
   tx: Tx,
@@ -169,14 +169,15 @@ async function writeApplications(
     vacancyId,
     actorId,
     at,
-    candidates: adding.map((p) => ({ candidateId: p.id, tier: tiers.get(p)!.tier, sourceRecordId: sourceIds.get(p.firstIndex) ?? null })),
+    candidates: adding.map((p) => {
+      const { tier, reason } = tiers.get(p)!;
+      return { candidateId: p.id, tier, tierReason: reason, sourceRecordId: sourceIds.get(p.firstIndex) ?? null };
+    }),
   });
   for (const plan of plans) {
-    const tier = tiers.get(plan)!;
     const id = plan.application?.id ?? added.get(plan.id)!;
     ids.set(plan, id);
-    // A new application still needs its reason; an old one changes only when new data came.
-    if (!plan.application || plan.contributing.length) retier.push({ applicationId: id, ...tier });
+    if (plan.application && plan.contributing.length) retier.push({ applicationId: id, ...tiers.get(plan)! });
   }
   await writeTiers(tx, retier, actorId);
   return ids;
