@@ -9,6 +9,8 @@ import { parseSourceArgs, type SourceArgs, sourceUsage } from "../app/sourcing/p
 import { storeCrawl } from "../app/sourcing/pages/store.server";
 import { describeDatabase, ensureDatabase } from "../app/utils/boot.server";
 import { disconnectDb } from "../app/utils/db.server";
+import { env } from "../app/utils/env.server";
+import { stopJobs } from "../app/utils/jobs.server";
 
 const USAGE_ERROR = 2;
 
@@ -40,7 +42,7 @@ async function main(args: SourceArgs): Promise<number> {
       console.log("Nothing stored: give --vacancy <id> to import these candidates.");
       return 0;
     }
-    const stored = await storeCrawl({ args, result });
+    const stored = await storeCrawl({ args, result, appUrl: env().APP_URL });
     console.log(stored.message);
     return stored.ok ? 0 : USAGE_ERROR;
   } catch (error) {
@@ -52,6 +54,8 @@ async function main(args: SourceArgs): Promise<number> {
     return 1;
   } finally {
     if (database) {
+      // A committed large batch queued its (now finished) job through pg-boss.
+      await stopJobs();
       await disconnectDb();
       await database.stop();
     }

@@ -178,7 +178,7 @@ export async function markFailed(batchId: string, from: ImportStatus[], error: u
  * queuing the job in the same transaction as the status change. Returns the status
  * the batch ends up in. A batch with row errors imports nothing: fix the file first.
  */
-export async function commitImportBatch(batchId: string, actorId: string): Promise<ImportStatus> {
+export async function commitImportBatch(batchId: string, actorId: string | null): Promise<ImportStatus> {
   const batch = await db().importBatch.findUnique({ where: { id: batchId }, select: { status: true, total: true, rowErrors: true, mapping: true } });
   if (!batch) throw new ImportCommitRefused("not-found");
   if ((batch.rowErrors as RowError[]).length) throw new ImportCommitRefused("row-errors");

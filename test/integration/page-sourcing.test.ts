@@ -227,3 +227,46 @@ describe("page sourcing", () => {
     );
   });
 });
+
+describe("npm run source --vacancy", () => {
+  test("stores the crawl as an import batch to preview, or commits it with --commit; an unknown vacancy stores nothing", async () => {
+    const { storeCrawl } = await import("~/sourcing/pages/store.server");
+    const { db } = await import("~/utils/db.server");
+    const site = await serveSite(careerSiteRoutes());
+    try {
+      const url = `${site.origin}/careers/applications`;
+      const result = await crawlPages({ adapter: careerSite, url, delayMs: 0, browser });
+      expect(result.records).toHaveLength(3);
+      const vacancy = await db().vacancy.create({ data: { title: "KAM", city: "Москва", industry: "Оборудование", status: "OPEN" } });
+      const args = { adapter: careerSite, url, vacancyId: vacancy.id, maxPages: 20, commit: false };
+
+      const unknown = await storeCrawl({ args: { ...args, vacancyId: "no-such-vacancy" }, result });
+      expect(unknown).toMatchObject({ ok: false, message: "No open vacancy with id no-such-vacancy: nothing stored." });
+      expect(await db().importBatch.count()).toBe(0);
+
+      const preview = await storeCrawl({ args, result, appUrl: "http://kam.example" });
+      expect(preview).toMatchObject({ ok: true, status: "PREVIEW", message: `Stored as import ${preview.batchId}: review and commit it at http://kam.example/imports/${preview.batchId}` });
+      expect(await db().importBatch.findUniqueOrThrow({ where: { id: preview.batchId } })).toMatchObject({
+        status: "PREVIEW",
+        source: "WEB_PAGE",
+        channel: "PAGE",
+        adapter: "career-site",
+        vacancyId: vacancy.id,
+        total: 3,
+        createdById: null,
+      });
+      expect(await db().candidate.count()).toBe(0);
+
+      const committed = await storeCrawl({ args: { ...args, commit: true }, result });
+      expect(committed).toMatchObject({ ok: true, status: "COMMITTED" });
+      const people = await db().candidate.findMany({ orderBy: { lastName: "asc" }, select: { lastName: true, sources: { select: { adapter: true, url: true } }, applications: { select: { vacancyId: true } } } });
+      expect(people.map((p) => p.lastName)).toEqual(["Волкова", "Иванов", "Смирнова"]);
+      for (const p of people) {
+        expect(p.sources).toEqual([{ adapter: "career-site", url: expect.stringMatching(/\/careers\/applicants\/A-100\d$/) }]);
+        expect(p.applications).toEqual([{ vacancyId: vacancy.id }]);
+      }
+    } finally {
+      await site.close();
+    }
+  });
+});
