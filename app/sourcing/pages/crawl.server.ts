@@ -133,6 +133,17 @@ class Crawl {
 
   async run(startUrls: string[]): Promise<CrawlResult> {
     await this.page.setUserAgent(this.userAgent);
+    // Chromium fetches a page's icon (or /favicon.ico) by itself, past the request
+    // filter below and so past robots.txt and the delay: give every page an inline icon.
+    await this.page.evaluateOnNewDocument(() => {
+      document.addEventListener("DOMContentLoaded", () => {
+        for (const link of document.querySelectorAll('link[rel~="icon"]')) link.remove();
+        const icon = document.createElement("link");
+        icon.rel = "icon";
+        icon.href = "data:,";
+        document.head.append(icon);
+      });
+    });
     await this.page.setRequestInterception(true);
     this.page.on("request", (request) => {
       if (request.isInterceptResolutionHandled()) return;
