@@ -14,12 +14,11 @@ import {
 import { type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { useTranslation } from "~/ui/use-translation";
-import { getOptionalUser } from "~/auth/session.server";
-import { DEFAULT_LOCALE, localeFromHeader } from "~/i18n/i18n";
+import { getOptionalUser, requestLocale } from "~/auth/session.server";
+import { DEFAULT_LOCALE } from "~/i18n/i18n";
 import styles from "~/styles/app.css";
 import { AppShell } from "~/ui/app-shell";
 import { i18nFor } from "~/ui/i18n-instance";
-import { localeFromCookie } from "~/utils/http";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -33,10 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** Public: the sign-in page renders inside root too, so the user is optional here. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  const locale =
-    user?.locale ??
-    localeFromCookie(request.headers.get("Cookie")) ??
-    localeFromHeader(request.headers.get("Accept-Language"));
+  const locale = requestLocale(request, user);
   return json({
     user: user ? { id: user.id, name: user.name, roles: user.roles, timeZone: user.timeZone } : null,
     locale,

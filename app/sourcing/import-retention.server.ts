@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { type Tx } from "~/utils/db.server";
+import { tryLockImportBatch } from "./imports.server";
 
 /**
  * Discards import batches left uncommitted (a preview, a failed run) since before
@@ -20,9 +21,7 @@ export async function discardStaleImportBatches(
   let discarded = 0;
   for (const { id } of stale) {
     // Never wait on a commit: the next hourly run gets whatever is still left.
-    const [{ locked } = { locked: false }] = await tx.$queryRaw<Array<{ locked: boolean }>>`
-      SELECT pg_try_advisory_xact_lock(hashtext(${`import:${id}`})) AS locked`;
-    if (!locked) continue;
+    if (!(await tryLockImportBatch(tx, id))) continue;
     discarded += await tx.$executeRaw`
       UPDATE "ImportBatch"
       SET status = 'DISCARDED', records = '[]'::jsonb, "rowErrors" = '[]'::jsonb,

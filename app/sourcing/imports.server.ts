@@ -141,8 +141,17 @@ function resultOf(outcomes: readonly IngestOutcome[], preview: StoredSummary): C
  * committed. It is not a row lock, so progress can still be written to the row from
  * another connection meanwhile.
  */
+const batchLockKey = (batchId: string) => `import:${batchId}`;
+
 export async function lockImportBatch(tx: Tx, batchId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${batchId}`}))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${batchLockKey(batchId)}))`;
+}
+
+/** The same lock without waiting: false while a commit (or an erasure) holds it. */
+export async function tryLockImportBatch(tx: Tx, batchId: string): Promise<boolean> {
+  const [{ locked } = { locked: false }] = await tx.$queryRaw<Array<{ locked: boolean }>>`
+    SELECT pg_try_advisory_xact_lock(hashtext(${batchLockKey(batchId)})) AS locked`;
+  return locked;
 }
 
 /** Locks the batch for this transaction and returns it if it is in one of `from`. */
