@@ -1,5 +1,5 @@
 import { type Stage } from "@prisma/client";
-import { countApplicationsByStage, listApplications } from "~/sourcing/candidates.server";
+import { countApplicationsByStage, listApplications } from "~/sourcing/applications.server";
 import { listVacancyOptions } from "~/sourcing/vacancies.server";
 import { readStageFilter } from "~/utils/http";
 

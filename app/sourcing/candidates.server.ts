@@ -253,4 +253,3 @@ async function hydrate(rows: PageRow[]) {
   });
 }
 
-export { countApplicationsByStage, listApplications } from "./applications.server";
