@@ -67,10 +67,17 @@ async function companiesFor(tx: Tx, candidates: readonly CandidatePlan[], create
   for (const c of candidates) for (const j of c.newJobs) if (!hints.has(j.companyName)) hints.set(j.companyName, { industry: j.industry });
   const names = [...hints.keys()];
   const created = create && names.length ? await resolveCompanies(tx, names, hints) : new Map<string, { id: string }>();
-  const keys = candidates.flatMap((c) => c.existingJobs.filter((j) => !j.companyId).map((j) => companyMatchKey(j.companyName)));
-  if (!create) keys.push(...names.map(companyMatchKey));
+  // One key per distinct name: the same employers recur across thousands of jobs.
+  const keyCache = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = keyCache.get(name);
+    if (key === undefined) keyCache.set(name, (key = companyMatchKey(name)));
+    return key;
+  };
+  const keys = candidates.flatMap((c) => c.existingJobs.filter((j) => !j.companyId).map((j) => keyOf(j.companyName)));
+  if (!create) keys.push(...names.map(keyOf));
   const found = keys.length ? await findCompaniesByKey(tx, keys) : new Map<string, { id: string }>();
-  return { idOf: (name) => created.get(name)?.id ?? found.get(companyMatchKey(name))?.id ?? null };
+  return { idOf: (name) => created.get(name)?.id ?? found.get(keyOf(name))?.id ?? null };
 }
 
 async function tiersFor(tx: Tx, plan: IngestPlan, vacancyId: string | null, companies: Companies) {
