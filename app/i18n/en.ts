@@ -6,6 +6,10 @@ import { en as candidateListEn } from "./sections/candidateList";
 import { en as profileEn } from "./sections/profile";
 import { en as tierReasonsEn } from "./sections/tierReasons";
 import { en as auditActionsEn } from "./sections/audit";
+import { en as templatesEn } from "./sections/templates";
+import { en as campaignsEn } from "./sections/campaigns";
+import { en as callsEn } from "./sections/calls";
+import { en as contactLogEn } from "./sections/contactLog";
 import { type Messages } from "./ru";
 
 export const en: Messages = {
@@ -122,7 +126,7 @@ export const en: Messages = {
     empty: "No messages yet.",
     emptyFiltered: "No messages with this status.",
     columns: { to: "To", subject: "Subject", status: "Status", created: "Created", sent: "Sent" },
-    statuses: { QUEUED: "Queued", SENT: "Sent", STORED: "Stored", FAILED: "Not delivered" },
+    statuses: { QUEUED: "Queued", SENT: "Sent", STORED: "Stored", FAILED: "Not delivered", BOUNCED: "Bounced", CANCELLED: "Cancelled" },
     detail: {
       from: "From",
       messageId: "Message-ID",
@@ -384,4 +388,8 @@ export const en: Messages = {
   profile: profileEn,
   tierReasons: tierReasonsEn,
   auditActions: auditActionsEn,
+  templates: templatesEn,
+  campaigns: campaignsEn,
+  calls: callsEn,
+  contactLog: contactLogEn,
 };

@@ -7,6 +7,10 @@ import { ru as candidateListRu } from "./sections/candidateList";
 import { ru as profileRu } from "./sections/profile";
 import { ru as tierReasonsRu } from "./sections/tierReasons";
 import { ru as auditActionsRu } from "./sections/audit";
+import { ru as templatesRu } from "./sections/templates";
+import { ru as campaignsRu } from "./sections/campaigns";
+import { ru as callsRu } from "./sections/calls";
+import { ru as contactLogRu } from "./sections/contactLog";
 
 /** Russian: the default language. Keys are grouped by screen; en.ts must have the same keys. */
 export const ru = {
@@ -123,7 +127,7 @@ export const ru = {
     empty: "Писем пока нет.",
     emptyFiltered: "Писем с таким статусом нет.",
     columns: { to: "Кому", subject: "Тема", status: "Статус", created: "Создано", sent: "Отправлено" },
-    statuses: { QUEUED: "В очереди", SENT: "Отправлено", STORED: "Сохранено", FAILED: "Не доставлено" },
+    statuses: { QUEUED: "В очереди", SENT: "Отправлено", STORED: "Сохранено", FAILED: "Не доставлено", BOUNCED: "Отказ адресата", CANCELLED: "Отменено" },
     detail: {
       from: "От кого",
       messageId: "Message-ID",
@@ -385,6 +389,10 @@ export const ru = {
   profile: profileRu,
   tierReasons: tierReasonsRu,
   auditActions: auditActionsRu,
+  templates: templatesRu,
+  campaigns: campaignsRu,
+  calls: callsRu,
+  contactLog: contactLogRu,
 };
 
 export type Messages = Widen<typeof ru>;

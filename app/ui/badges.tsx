@@ -46,13 +46,15 @@ export function VacancyStatusBadge({ status }: { status: VacancyStatus }) {
   return <span className={`badge badge-${STATUS_TONE[status]}`}>{t(`vacancyStatus.${status}`)}</span>;
 }
 
-export const EMAIL_STATUSES = ["QUEUED", "SENT", "STORED", "FAILED"] as const satisfies readonly EmailStatus[];
+export const EMAIL_STATUSES = ["QUEUED", "SENT", "STORED", "FAILED", "BOUNCED", "CANCELLED"] as const satisfies readonly EmailStatus[];
 
 const EMAIL_TONE: Record<EmailStatus, string> = {
   QUEUED: "middle",
   SENT: "good",
   STORED: "neutral",
   FAILED: "danger",
+  BOUNCED: "danger",
+  CANCELLED: "out",
 };
 
 export function EmailStatusBadge({ status }: { status: EmailStatus }) {

@@ -41,6 +41,19 @@ export const AUDIT_ACTIONS = [
   "import.create",
   "import.discard",
   "import.commit",
+  "template.create",
+  "template.update",
+  "template.archive",
+  "campaign.create",
+  "campaign.update",
+  "campaign.launch",
+  "campaign.pause",
+  "campaign.resume",
+  "campaign.cancel",
+  "candidate.unsubscribe",
+  "candidate.call",
+  "candidate.contact-log",
+  "email.bounce",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,6 @@
+import { type Widen } from "../widen";
+
+/** Outreach: templates (Russian first; English is typed by it). */
+export const ru = {};
+
+export const en: Widen<typeof ru> = {};
