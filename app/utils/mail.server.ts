@@ -1,4 +1,4 @@
-import { type EmailStatus, type Prisma } from "@prisma/client";
+import { type EmailStatus, type Prisma, TemplateKind } from "@prisma/client";
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
 import { db, type Tx } from "./db.server";
@@ -32,6 +32,14 @@ export const MailSchema = z.object({
   html: z.string().min(1).optional(),
   dedupeKey: z.string().trim().min(1).max(500).optional(),
   candidateId: z.string().min(1).optional(),
+  applicationId: z.string().min(1).optional(),
+  templateKind: z.enum(TemplateKind).optional(),
+  /** Extra headers (List-Unsubscribe…): names and values on one line each. */
+  headers: z
+    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,76}$/), z.string().regex(/^[^\r\n]{0,2000}$/))
+    .optional(),
+  /** sha256 of the unsubscribe link's token (app/outreach/links.server.ts newToken). */
+  unsubscribeTokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type MailInput = z.input<typeof MailSchema>;
 
@@ -64,6 +72,10 @@ async function queueMail(tx: Tx, mail: z.output<typeof MailSchema>, from: string
         html: mail.html,
         dedupeKey: mail.dedupeKey,
         candidateId: mail.candidateId,
+        applicationId: mail.applicationId,
+        templateKind: mail.templateKind,
+        headers: mail.headers,
+        unsubscribeTokenHash: mail.unsubscribeTokenHash,
       },
     ],
     skipDuplicates: true,
