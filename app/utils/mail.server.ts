@@ -1,9 +1,9 @@
 import { type EmailStatus, type Prisma, TemplateKind } from "@prisma/client";
-import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
 import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { enqueue } from "./jobs.server";
+import { SmtpSendError, SmtpSender } from "./smtp.server";
 
 /**
  * The one way the product sends email. sendMail writes an EmailMessage row and its
@@ -92,7 +92,7 @@ async function queueMail(tx: Tx, mail: z.output<typeof MailSchema>, from: string
 }
 
 /** MAIL_FROM, e.g. `KAM Hiring <hiring@company.ru>`, checked before anything is queued. */
-function mailFrom(): string {
+export function mailFrom(): string {
   const from = env().MAIL_FROM.trim();
   const address = /<([^<>]+)>$/.exec(from)?.[1] ?? from;
   if (!emailAddress.safeParse(address).success) {
@@ -103,16 +103,23 @@ function mailFrom(): string {
 
 // Short enough that a dead server fails the attempt well within the transaction
 // that holds the row lock (SEND_TRANSACTION_MS).
-const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 const SEND_TRANSACTION_MS = 90_000;
+/** Attempts before a temporary failure becomes FAILED (about 4 h of back-off in all). */
+export const MAX_DELIVERY_ATTEMPTS = 8;
 
-let cachedTransport: { url: string; transport: Transporter } | undefined;
-function smtpTransport(url: string) {
-  if (cachedTransport?.url !== url) {
-    cachedTransport?.transport.close();
-    cachedTransport = { url, transport: nodemailer.createTransport({ url, ...SMTP_TIMEOUTS }) };
+let cachedSender: SmtpSender | undefined;
+function smtpSender(url: string): SmtpSender {
+  if (cachedSender?.url !== url) {
+    cachedSender?.close();
+    cachedSender = new SmtpSender(url);
   }
-  return cachedTransport.transport;
+  return cachedSender;
+}
+
+/** Closes idle SMTP connections (tests, shutdown). */
+export function closeSmtp(): void {
+  cachedSender?.close();
+  cachedSender = undefined;
 }
 
 export class MailDeliveryError extends Error {
@@ -120,60 +127,134 @@ export class MailDeliveryError extends Error {
 }
 
 export type DeliveryOutcome =
-  | { status: "SENT"; messageId: string }
+  /** unconfirmed: an earlier attempt handed it over and stopped before the reply. */
+  | { status: "SENT"; messageId: string; unconfirmed?: boolean }
   | { status: "STORED" }
+  /** Refused for good (BOUNCED: the address), or out of attempts (FAILED). */
+  | { status: "FAILED" | "BOUNCED"; error: string }
+  /** Not sent: the hooks said the person may no longer be written to. */
+  | { status: "CANCELLED"; error: string }
+  /** A temporary failure: QUEUED again until nextAttemptAt. */
+  | { status: "retry"; error: string; nextAttemptAt: Date }
   /** Not QUEUED any more, or another worker is delivering it right now. */
   | { status: "skipped" };
 
+type Message = Prisma.EmailMessageGetPayload<object>;
+
+/** What the outreach layer adds to a delivery (app/outreach/delivery.server.ts). */
+export type DeliveryHooks = {
+  /** Inside the delivery's transaction, before sending: a reason not to send, or null. */
+  refusal?(tx: Tx, message: Message): Promise<string | null>;
+  /** Inside the same transaction, once the message is SENT or STORED. */
+  delivered?(tx: Tx, message: Message): Promise<void>;
+};
+
+/** Back-off after the n-th failed attempt: 1, 2, 4 … 64 min, up to a quarter more at random. */
+export function retryDelayMs(attempt: number): number {
+  const base = 60_000 * 2 ** Math.min(Math.max(attempt - 1, 0), 6);
+  return Math.round(base * (1 + Math.random() / 4));
+}
+
 /**
- * Delivers one QUEUED message (the `mail.deliver` job's body; tests call it directly).
- * The row stays locked while the SMTP server is talked to, so two workers never send
- * the same message; a crash between the server's "250 OK" and our commit can still
- * send it twice, as with any at-least-once queue. A failed send records the error and
- * throws MailDeliveryError (the job retries); on the final attempt the row is FAILED.
+ * Delivers one QUEUED message, at most once (the `mail.deliver` job's body and the
+ * campaign dispatcher's; tests call it directly).
+ *
+ * The row stays locked (FOR UPDATE SKIP LOCKED) while the SMTP server is talked to,
+ * so two workers never send it at once, and a worker that dies mid-send rolls its
+ * transaction back. Just before the message's final "." goes out, a MailHandover row
+ * is committed on another connection: if the worker dies after that, the next attempt
+ * finds the hand-over and records the message as sent (unconfirmed) instead of
+ * sending it again. A temporary failure (4xx, a dropped connection before the dot)
+ * is QUEUED again with a back-off; a 5xx is final: BOUNCED when the address was
+ * refused, FAILED otherwise; FAILED too on the last attempt.
  */
 export async function deliverNow(
   id: string,
-  { finalAttempt = false }: { finalAttempt?: boolean } = {},
+  { finalAttempt = false, hooks = {} }: { finalAttempt?: boolean; hooks?: DeliveryHooks } = {},
 ): Promise<DeliveryOutcome> {
-  const result = await db().$transaction(
-    async (tx) => {
+  return db().$transaction(
+    async (tx): Promise<DeliveryOutcome> => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "EmailMessage" WHERE id = ${id} AND status = 'QUEUED' FOR UPDATE SKIP LOCKED`;
-      if (!locked.length) return { status: "skipped" } as const;
+      if (!locked.length) return { status: "skipped" };
       const message = await tx.emailMessage.findUniqueOrThrow({ where: { id } });
+      const handover = await tx.mailHandover.findUnique({ where: { emailId: id } });
+      if (handover) {
+        const messageId = message.messageId ?? messageIdFor(message);
+        await tx.emailMessage.update({
+          where: { id },
+          data: { status: "SENT", unconfirmed: true, sentAt: handover.at, messageId, error: null },
+        });
+        await tx.mailHandover.delete({ where: { emailId: id } });
+        await hooks.delivered?.(tx, message);
+        return { status: "SENT", messageId, unconfirmed: true };
+      }
+      const refusal = (await hooks.refusal?.(tx, message)) ?? null;
+      if (refusal) {
+        await tx.emailMessage.update({ where: { id }, data: { status: "CANCELLED", error: refusal } });
+        return { status: "CANCELLED", error: refusal };
+      }
       const smtpUrl = env().SMTP_URL;
       if (!smtpUrl) {
-        await tx.emailMessage.update({ where: { id }, data: { status: "STORED", error: null } });
-        return { status: "STORED" } as const;
+        await tx.emailMessage.update({ where: { id }, data: { status: "STORED", error: null, attemptedAt: new Date() } });
+        await hooks.delivered?.(tx, message);
+        return { status: "STORED" };
       }
+      const attempts = message.attempts + 1;
+      const messageId = messageIdFor(message);
       try {
-        const info = await smtpTransport(smtpUrl).sendMail({
-          from: message.fromAddress,
-          to: message.toAddress,
-          subject: message.subject,
-          text: message.text,
-          html: message.html ?? undefined,
-        });
-        const messageId = String(info.messageId);
-        await tx.emailMessage.update({
-          where: { id },
-          data: { status: "SENT", messageId, sentAt: new Date(), error: null },
-        });
-        return { status: "SENT", messageId } as const;
+        await smtpSender(smtpUrl).send(
+          {
+            from: message.fromAddress,
+            to: message.toAddress,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            headers: (message.headers as Record<string, string> | null) ?? undefined,
+            messageId,
+          },
+          // Its own connection and transaction: committed whatever becomes of ours.
+          () => db().mailHandover.create({ data: { emailId: id } }).then(() => undefined),
+        );
       } catch (e) {
-        const error = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
-        await tx.emailMessage.update({
-          where: { id },
-          data: { status: finalAttempt ? "FAILED" : "QUEUED", error },
-        });
-        return { status: "error", error } as const;
+        const error = e instanceof SmtpSendError ? e : new SmtpSendError(String(e), undefined, undefined, false);
+        if (error.ambiguous) {
+          // The dot went out and the reply never came: it may have been taken. Never twice.
+          await tx.emailMessage.update({
+            where: { id },
+            data: { status: "SENT", unconfirmed: true, sentAt: new Date(), attemptedAt: new Date(), messageId, attempts, error: error.message },
+          });
+          await tx.mailHandover.deleteMany({ where: { emailId: id } });
+          await hooks.delivered?.(tx, message);
+          return { status: "SENT", messageId, unconfirmed: true };
+        }
+        await tx.mailHandover.deleteMany({ where: { emailId: id } });
+        const final = error.permanent || finalAttempt || attempts >= MAX_DELIVERY_ATTEMPTS;
+        if (final) {
+          const status = error.recipientRefused ? "BOUNCED" : "FAILED";
+          await tx.emailMessage.update({ where: { id }, data: { status, attempts, attemptedAt: new Date(), error: error.message, nextAttemptAt: null } });
+          return { status, error: error.message };
+        }
+        const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts));
+        await tx.emailMessage.update({ where: { id }, data: { attempts, attemptedAt: new Date(), error: error.message, nextAttemptAt } });
+        return { status: "retry", error: error.message, nextAttemptAt };
       }
+      await tx.emailMessage.update({
+        where: { id },
+        data: { status: "SENT", messageId, sentAt: new Date(), attemptedAt: new Date(), attempts, error: null, nextAttemptAt: null },
+      });
+      await tx.mailHandover.delete({ where: { emailId: id } });
+      await hooks.delivered?.(tx, message);
+      return { status: "SENT", messageId };
     },
     { timeout: SEND_TRANSACTION_MS, maxWait: 10_000 },
   );
-  if (result.status === "error") throw new MailDeliveryError(result.error);
-  return result;
+}
+
+/** The same message always carries the same Message-ID, on MAIL_FROM's domain. */
+function messageIdFor(message: Pick<Message, "id" | "fromAddress">): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(message.fromAddress)?.[1] ?? "kam-hiring.local";
+  return `<${message.id}@${domain}>`;
 }
 
 /** False in the demo set-up: messages are then STORED for the Outbox page, not sent. */

@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { db } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { JOBS_SCHEMA, startJobs, stopJobs } from "~/utils/jobs.server";
-import { deliverNow, MailDeliveryError, OUTBOX_PAGE_SIZE, sendMail } from "~/utils/mail.server";
+import { closeSmtp, deliverNow, MAX_DELIVERY_ATTEMPTS, OUTBOX_PAGE_SIZE, sendMail } from "~/utils/mail.server";
 import { loader as outboxLoader } from "~/routes/outbox._index";
 import { loader as messageLoader } from "~/routes/outbox.$id";
 import { createUser, getRequest, respond, sessionCookie } from "../factories";
@@ -15,10 +15,11 @@ function useSmtp(url: string | undefined) {
   reloadEnv();
 }
 
-const rejectingServer = () =>
+/** A server that refuses every recipient: for now (451) or for good (550). */
+const rejectingServer = (responseCode = 451) =>
   startSmtpServer({
     onRcptTo(_address, _session, callback) {
-      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode }));
     },
   });
 
@@ -37,7 +38,10 @@ const letter = {
   text: "Здравствуйте, Иван!\nЖдём вас во вторник в 10:00.",
 };
 
-afterEach(() => useSmtp(undefined));
+afterEach(() => {
+  useSmtp(undefined);
+  closeSmtp();
+});
 afterAll(() => stopJobs());
 
 describe("sendMail", () => {
@@ -146,24 +150,135 @@ describe("deliverNow", () => {
     }
   });
 
-  it("keeps a refused message QUEUED with the error for a retry, and FAILED on the final attempt", async () => {
-    const smtp = await rejectingServer();
+  it("keeps a temporarily refused message QUEUED with the error and a back-off, and FAILED on the final attempt", async () => {
+    const smtp = await rejectingServer(451);
     try {
       useSmtp(smtp.url);
       const { id } = await sendMail(letter);
-      await expect(deliverNow(id!)).rejects.toBeInstanceOf(MailDeliveryError);
+      const first = await deliverNow(id!);
+      expect(first).toMatchObject({ status: "retry", error: expect.stringMatching(/Mailbox unavailable/) });
       let row = await db().emailMessage.findUniqueOrThrow({ where: { id: id! } });
-      expect(row.status).toBe("QUEUED");
+      expect(row).toMatchObject({ status: "QUEUED", attempts: 1 });
       expect(row.error).toMatch(/Mailbox unavailable/);
+      expect(row.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 50_000);
 
-      await expect(deliverNow(id!, { finalAttempt: true })).rejects.toThrow(/Mailbox unavailable/);
+      expect(await deliverNow(id!, { finalAttempt: true })).toMatchObject({ status: "FAILED" });
       row = await db().emailMessage.findUniqueOrThrow({ where: { id: id! } });
-      expect(row.status).toBe("FAILED");
+      expect(row).toMatchObject({ status: "FAILED", attempts: 2, nextAttemptAt: null });
       expect(row.error).toMatch(/Mailbox unavailable/);
       expect(smtp.messages).toHaveLength(0);
     } finally {
       await smtp.close();
     }
+  });
+
+  it("gives up after MAX_DELIVERY_ATTEMPTS temporary failures", async () => {
+    const smtp = await rejectingServer(421);
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      await db().emailMessage.update({ where: { id: id! }, data: { attempts: MAX_DELIVERY_ATTEMPTS - 1 } });
+      expect(await deliverNow(id!)).toMatchObject({ status: "FAILED" });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("marks a message whose address the server refuses for good (550 at RCPT) BOUNCED, without retries", async () => {
+    const smtp = await rejectingServer(550);
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      expect(await deliverNow(id!)).toMatchObject({ status: "BOUNCED", error: expect.stringMatching(/Mailbox unavailable/) });
+      expect(await db().emailMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: "BOUNCED", attempts: 1 });
+      expect(await deliverNow(id!)).toEqual({ status: "skipped" });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("marks a message the server refuses after the data (554) FAILED, and leaves no hand-over behind", async () => {
+    const smtp = await startSmtpServer({
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on("end", () => callback(Object.assign(new Error("Message rejected as spam"), { responseCode: 554 })));
+      },
+    });
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      expect(await deliverNow(id!)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/spam/) });
+      expect(await db().mailHandover.count({ where: { emailId: id! } })).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("commits the hand-over before the server has the whole message, and clears it once sent", async () => {
+    const seen: number[] = [];
+    const smtp = await startSmtpServer({
+      onData(stream, _session, callback) {
+        stream.resume();
+        // The final dot has arrived: the hand-over must already be in the database.
+        stream.on("end", () => {
+          void db()
+            .mailHandover.count()
+            .then((n) => {
+              seen.push(n);
+              callback();
+            });
+        });
+      },
+    });
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      expect(await deliverNow(id!)).toMatchObject({ status: "SENT" });
+      expect(seen).toEqual([1]);
+      expect(await db().mailHandover.count({ where: { emailId: id! } })).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("never sends again a message an earlier attempt handed over before it died: SENT, unconfirmed", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      // What a worker killed between the dot and its commit leaves: QUEUED plus the hand-over.
+      await db().mailHandover.create({ data: { emailId: id! } });
+      expect(await deliverNow(id!)).toMatchObject({ status: "SENT", unconfirmed: true });
+      const row = await db().emailMessage.findUniqueOrThrow({ where: { id: id! } });
+      expect(row).toMatchObject({ status: "SENT", unconfirmed: true });
+      expect(row.sentAt).toBeInstanceOf(Date);
+      expect(smtp.messages).toHaveLength(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("sends the message's own headers and a stable Message-ID", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail({
+        ...letter,
+        headers: { "List-Unsubscribe": "<https://hiring.example.ru/u/abc>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      });
+      await deliverNow(id!);
+      const raw = smtp.messages[0]!.raw;
+      expect(raw).toMatch(/^List-Unsubscribe: <https:\/\/hiring\.example\.ru\/u\/abc>\r?$/m);
+      expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+      expect(raw).toContain(`Message-ID: <${id}@kam-hiring.local>`);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("refuses headers that could smuggle lines, before writing anything", async () => {
+    await expect(sendMail({ ...letter, headers: { "X-Test": "a\r\nBcc: victim@example.ru" } })).rejects.toBeInstanceOf(ZodError);
+    await expect(sendMail({ ...letter, headers: { "Bad Name": "x" } })).rejects.toBeInstanceOf(ZodError);
   });
 });
 
@@ -200,7 +315,7 @@ describe("the mail.deliver job, through a worker", () => {
   it("retries a refused message with backoff, then marks it FAILED after the last retry", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    const smtp = await rejectingServer();
+    const smtp = await rejectingServer(451);
     try {
       useSmtp(smtp.url);
       const { id } = await sendMail(letter);

@@ -21,6 +21,8 @@ export async function startSmtpServer(options: Partial<SMTPServerOptions> = {}) 
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // close() hangs up on clients still connected (a sender's idle pooled connection).
+    closeTimeout: 100,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

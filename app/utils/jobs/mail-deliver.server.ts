@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { deliverNow } from "../mail.server";
+import { outreachDeliveryHooks } from "~/outreach/delivery.server";
+import { deliverNow, MailDeliveryError } from "../mail.server";
 import { defineJob } from "./define";
 
 /** Sends (or stores, with no SMTP_URL) one EmailMessage written by sendMail. */
@@ -11,6 +12,11 @@ export const mailDeliver = defineJob({
   queue: { retryLimit: 7, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60 },
   concurrency: 2,
   handler: async ({ emailId }, { isLastAttempt }) => {
-    await deliverNow(emailId, { finalAttempt: isLastAttempt });
+    const outcome = await deliverNow(emailId, { finalAttempt: isLastAttempt, hooks: outreachDeliveryHooks });
+    // pg-boss keeps the back-off of single messages: a failure it sees is retried,
+    // and a message given up on leaves its job failed, where operators look.
+    if (outcome.status === "retry" || (isLastAttempt && outcome.status === "FAILED")) {
+      throw new MailDeliveryError(outcome.error);
+    }
   },
 });
