@@ -156,3 +156,20 @@ export async function eraseFromImportBatches(tx: Tx, person: ErasedPerson): Prom
   }
   return result;
 }
+
+export type OutreachErasure = { contactLogs: number; callNotes: number; callTasks: number };
+
+/**
+ * What outreach kept about the person: the text of messages logged by hand (the row
+ * stays, so the timeline still says a message went or came, not what it said), the
+ * notes typed during calls (the outcome stays for the daily stats), and their places
+ * on call lists.
+ */
+export async function eraseOutreach(tx: Tx, candidateIds: readonly string[]): Promise<OutreachErasure> {
+  const ids = [...candidateIds];
+  const ofThem = { application: { candidateId: { in: ids } } };
+  const contactLogs = await tx.contactLog.updateMany({ where: { candidateId: { in: ids } }, data: { body: "" } });
+  const callNotes = await tx.callAttempt.updateMany({ where: { ...ofThem, note: { not: null } }, data: { note: null } });
+  const callTasks = await tx.callTask.deleteMany({ where: ofThem });
+  return { contactLogs: contactLogs.count, callNotes: callNotes.count, callTasks: callTasks.count };
+}

@@ -2,7 +2,7 @@ import { Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { anonymousTierReason } from "./erasure";
-import { eraseFromImportBatches, erasedPerson, mergedFamily } from "./erasure.server";
+import { eraseFromImportBatches, erasedPerson, eraseOutreach, mergedFamily } from "./erasure.server";
 import { PERSONAL_DATA_ACTIONS, type PersonalDataChange, type PersonalDataProblem } from "./personal-data";
 
 /**
@@ -37,21 +37,31 @@ export async function setDoNotContact(input: {
   doNotContact: boolean;
   reason: string;
 }) {
-  return db().$transaction(async (tx) => {
-    const { count } = await tx.candidate.updateMany({
-      where: { id: input.candidateId, erasedAt: null },
-      data: { doNotContact: input.doNotContact, doNotContactAt: input.doNotContact ? new Date() : null },
-    });
-    if (count === 0) return false;
-    await audit(tx, {
-      actorId: input.actorId,
-      action: input.doNotContact ? "candidate.do-not-contact" : "candidate.allow-contact",
-      entityType: "Candidate",
-      entityId: input.candidateId,
-      details: { reason: input.reason },
-    });
-    return true;
+  return db().$transaction((tx) => writeDoNotContact(tx, input));
+}
+
+/**
+ * The do-not-contact switch inside the caller's transaction, audited with its reason:
+ * the profile form, and an unsubscribe link (no actor: the person did it). False when
+ * there is no such unerased candidate.
+ */
+export async function writeDoNotContact(
+  tx: Tx,
+  input: { actorId: string | null; candidateId: string; doNotContact: boolean; reason: string },
+): Promise<boolean> {
+  const { count } = await tx.candidate.updateMany({
+    where: { id: input.candidateId, erasedAt: null },
+    data: { doNotContact: input.doNotContact, doNotContactAt: input.doNotContact ? new Date() : null },
   });
+  if (count === 0) return false;
+  await audit(tx, {
+    actorId: input.actorId,
+    action: input.doNotContact ? "candidate.do-not-contact" : "candidate.allow-contact",
+    entityType: "Candidate",
+    entityId: input.candidateId,
+    details: { reason: input.reason },
+  });
+  return true;
 }
 
 /**
@@ -96,7 +106,8 @@ const LOCK_TIMEOUT = "5s";
  * The same person under other rows goes too: every candidate merged into this one
  * (however deep), and their records waiting in import batches not committed yet.
  * Messages addressed to any of their addresses lose address, subject and body,
- * whether or not they were linked to the candidate. All of it in one transaction,
+ * whether or not they were linked to the candidate; what outreach wrote down about
+ * them (messages logged by hand, call notes) goes, and they leave every call list. All of it in one transaction,
  * with one audit entry per erased row that names no personal data (counts only,
  * and the reason the form asked for without names or contacts).
  */
@@ -171,8 +182,9 @@ async function erase(tx: Tx, input: { actorId: string; candidateId: string; reas
     data: { reason: null, undo: Prisma.DbNull },
   });
   const messages = await eraseMessages(tx, family, [...person.emails]);
+  const outreach = await eraseOutreach(tx, family);
 
-  const counts = { mergedCandidates: family.length - 1, importBatches: batches.batches, importRecords: batches.records, messages };
+  const counts = { mergedCandidates: family.length - 1, importBatches: batches.batches, importRecords: batches.records, messages, ...outreach };
   for (const id of erasing) {
     await audit(tx, {
       actorId: input.actorId,
@@ -196,8 +208,12 @@ async function eraseMessages(tx: Tx, candidateIds: readonly string[], emails: re
        OR lower(btrim("toAddress")) = ANY(${emails}::text[])`;
   const ids = rows.map((r) => r.id);
   if (!ids.length) return 0;
-  await tx.emailMessage.updateMany({ where: { id: { in: ids }, status: "QUEUED" }, data: { status: "FAILED", error: "Erased on request: not sent." } });
-  await tx.emailMessage.updateMany({ where: { id: { in: ids } }, data: { toAddress: ERASED_ADDRESS, subject: "", text: "", html: null } });
+  // An error or a bounce reason may quote the address; the headers carry the unsubscribe link.
+  await tx.emailMessage.updateMany({
+    where: { id: { in: ids } },
+    data: { toAddress: ERASED_ADDRESS, subject: "", text: "", html: null, headers: Prisma.DbNull, error: null },
+  });
+  await tx.emailMessage.updateMany({ where: { id: { in: ids }, status: "QUEUED" }, data: { status: "CANCELLED", error: "Erased on request: not sent." } });
   return ids.length;
 }
 

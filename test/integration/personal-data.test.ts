@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from "vitest";
+import { logContact } from "~/outreach/contact-log.server";
 import { addApplication, moveApplication } from "~/pipeline/pipeline.server";
 import { action, loader } from "~/routes/candidates.$id";
 import { action as applyAction } from "~/routes/apply.$id";
@@ -91,8 +92,10 @@ describe("a candidate's personal data", () => {
     expect(await db().sourceRecord.findFirstOrThrow({ where: { candidateId: candidate.id } })).toMatchObject({
       raw: {}, parsed: {}, url: null, email: null, phone: null, externalId: "resume-1", fingerprint: "f1",
     });
-    // Not sent after all: a message waiting for delivery is failed, not delivered to "erased".
-    expect(await db().emailMessage.findFirstOrThrow({ where: { candidateId: candidate.id } })).toMatchObject({ toAddress: "erased", subject: "", text: "", status: "FAILED" });
+    // Not sent after all: a message waiting for delivery is cancelled, not delivered to "erased".
+    expect(await db().emailMessage.findFirstOrThrow({ where: { candidateId: candidate.id } })).toMatchObject({
+      toAddress: "erased", subject: "", text: "", status: "CANCELLED", error: "Erased on request: not sent.",
+    });
     expect(await db().application.count({ where: { candidateId: candidate.id } })).toBe(1);
     expect(await db().auditEntry.count({ where: { entityId: candidate.id, action: "candidate.erase" } })).toBe(1);
 
@@ -230,6 +233,19 @@ async function onePersonEverywhere() {
   ].map((m) => m.id!);
   const unrelated = await sendMail({ to: "someone@other.test", subject: "Приглашение", text: "Здравствуйте" });
 
+  // Outreach by hand and by phone: a reply logged on the profile, one logged on the row merged in before the merge, calls with a note, a place on the call list.
+  await logContact({
+    actorId: user.id,
+    candidateId: survivor.id,
+    entry: { intent: "contact-log", channel: "MESSENGER", direction: "INBOUND", body: `Пётр Иванов: звоните после 18 на ${work.phone}`, occurredAt: new Date(), applicationId: application.id },
+  });
+  await db().contactLog.create({ data: { candidateId: second.id, channel: "SMS", direction: "OUTBOUND", body: "Пётр, добрый день! Вакансия KAM", occurredAt: new Date(), authorId: user.id } });
+  await db().callAttempt.create({
+    data: { applicationId: application.id, vacancyId: vacancy.id, recruiterId: user.id, outcome: "CALL_BACK", callbackAt: new Date(Date.now() + 86_400_000), note: "Иванов просил перезвонить в пятницу" },
+  });
+  await db().callAttempt.create({ data: { applicationId: application.id, vacancyId: vacancy.id, recruiterId: user.id, outcome: "NO_ANSWER" } });
+  await db().callTask.create({ data: { applicationId: application.id, vacancyId: vacancy.id, attempts: 2, lastOutcome: "CALL_BACK", callbackRequested: true } });
+
   const other = record({});
   const preview = await createImportBatch({
     source: "FILE", channel: "FILE", adapter: "csv", label: "Иванов_резюме.csv", vacancyId: null, actorId: user.id,
@@ -257,6 +273,11 @@ async function onePersonEverywhere() {
 describe("erasure reaches everywhere the person is", () => {
   test("merged candidates, sources, tier reasons, overrides, merges, mail to their addresses and imports not committed", async () => {
     const p = await onePersonEverywhere();
+    const someoneElse = await createCandidate();
+    const theirApplication = await addApplication({ candidateId: someoneElse.id, vacancyId: p.vacancy.id, actorId: p.user.id });
+    await db().contactLog.create({ data: { candidateId: someoneElse.id, channel: "SMS", direction: "INBOUND", body: "Перезвоню сам", occurredAt: new Date() } });
+    await db().callAttempt.create({ data: { applicationId: theirApplication.id, vacancyId: p.vacancy.id, outcome: "CALL_BACK", note: "Просила в понедельник" } });
+    await db().callTask.create({ data: { applicationId: theirApplication.id, vacancyId: p.vacancy.id } });
     const erased = await post(p.survivor.id, { intent: "erase", reason: "Запрос кандидата от 12.03", confirm: "on" }, p.cookie);
     expect(erased.status).toBe(302);
 
@@ -293,7 +314,7 @@ describe("erasure reaches everywhere the person is", () => {
     // Every message to any of the person's addresses, linked or not; someone else's stays.
     const mine = await db().emailMessage.findMany({ where: { id: { in: p.mail } } });
     expect(mine).toHaveLength(3);
-    for (const m of mine) expect(m).toMatchObject({ toAddress: "erased", subject: "", text: "", html: null });
+    for (const m of mine) expect(m).toMatchObject({ toAddress: "erased", subject: "", text: "", html: null, headers: null, status: "CANCELLED" });
     expect(await db().emailMessage.findUniqueOrThrow({ where: { id: p.unrelated.id! } })).toMatchObject({ toAddress: "someone@other.test", subject: "Приглашение" });
 
     // Imports not committed: the person's records, preview rows and row errors go; the others' stay.
@@ -326,14 +347,30 @@ describe("erasure reaches everywhere the person is", () => {
       importBatches: 4,
       importRecords: 3,
       messages: 3,
+      contactLogs: 2,
+      callNotes: 1,
+      callTasks: 1,
     });
     expect(entries.find((e) => e.entityId === p.second.id)!.details).toEqual({ reason: "Запрос кандидата от 12.03", erasedWith: p.survivor.id });
     expect(JSON.stringify(entries.map((e) => e.details))).not.toMatch(/Иванов|Пётр|ivanov|555|111/i);
 
+    // Outreach keeps that a message went or came and how calls ended; what was said and their place on the call list go.
+    const logs = await db().contactLog.findMany({ where: { candidateId: { in: [p.survivor.id, p.second.id] } } });
+    expect(logs.map((l) => [l.channel, l.direction, l.body]).sort()).toEqual([["MESSENGER", "INBOUND", ""], ["SMS", "OUTBOUND", ""]]);
+    const attempts = await db().callAttempt.findMany({ where: { applicationId: p.application.id } });
+    expect(attempts.map((a) => [a.outcome, a.note]).sort()).toEqual([["CALL_BACK", null], ["NO_ANSWER", null]]);
+    expect(await db().callTask.count({ where: { applicationId: p.application.id } })).toBe(0);
+    const outreach = JSON.stringify([logs, attempts, await db().emailMessage.findMany({ where: { OR: [{ id: { in: p.mail } }, { candidateId: { in: [p.survivor.id, p.second.id] } }] } })]);
+    expect(outreach).not.toMatch(/Иванов|Пётр|ivanov|555-12-3|111-22-3|пятницу/i);
+    // Someone else's stay as they were.
+    expect(await db().contactLog.findFirstOrThrow({ where: { candidateId: someoneElse.id } })).toMatchObject({ body: "Перезвоню сам" });
+    expect(await db().callAttempt.findFirstOrThrow({ where: { applicationId: theirApplication.id } })).toMatchObject({ note: "Просила в понедельник" });
+    expect(await db().callTask.count({ where: { applicationId: theirApplication.id } })).toBe(1);
+
     // The stage history is append-only and keeps its reason, but no screen shows it for an erased person.
     expect(await db().stageChange.count({ where: { applicationId: p.application.id, reason: { contains: "после 18" } } })).toBe(1);
     const page = JSON.stringify(await profile(p.survivor.id, p.cookie));
-    for (const text of ["Иванов", "Пётр", "ivanov", "555-12-3", "Гидромаш", "после 18", "рабочей почты", "руководитель разрешил"]) {
+    for (const text of ["Иванов", "Пётр", "ivanov", "555-12-3", "Гидромаш", "после 18", "рабочей почты", "руководитель разрешил", "пятницу", "добрый день"]) {
       expect(page).not.toContain(text);
     }
   });
@@ -359,6 +396,8 @@ describe("erasure reaches everywhere the person is", () => {
     expect(await db().importBatch.findUniqueOrThrow({ where: { id: first! } })).toMatchObject({ records: before.records, label: before.label });
     expect(await db().emailMessage.count({ where: { id: { in: p.mail }, toAddress: "erased" } })).toBe(0);
     expect(await db().auditEntry.count({ where: { action: "candidate.erase", entityId: { in: [p.survivor.id, p.second.id] } } })).toBe(0);
+    expect(await db().contactLog.count({ where: { candidateId: { in: [p.survivor.id, p.second.id] }, body: "" } })).toBe(0);
+    expect(await db().callTask.count({ where: { applicationId: p.application.id } })).toBe(1);
 
     // Once the commit is done, the same request erases.
     expect((await post(p.survivor.id, { intent: "erase", reason: "Запрос кандидата", confirm: "on" }, p.cookie)).status).toBe(302);
