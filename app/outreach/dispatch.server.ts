@@ -69,20 +69,8 @@ export async function queueCampaignMessages(
 }
 
 /** Queues a dispatch run (in `tx`, so it exists only if the launch commits). */
-export async function kickCampaign(
-  tx: Tx | undefined,
-  campaignId: string,
-  { startAfter, throttleSeconds }: { startAfter?: Date; throttleSeconds?: number } = {},
-): Promise<void> {
-  await enqueue(
-    "campaign.dispatch",
-    { campaignId },
-    {
-      tx,
-      startAfter,
-      ...(throttleSeconds ? { singletonKey: campaignId, singletonSeconds: throttleSeconds } : {}),
-    },
-  );
+export async function kickCampaign(tx: Tx | undefined, campaignId: string, { startAfter }: { startAfter?: Date } = {}): Promise<void> {
+  await enqueue("campaign.dispatch", { campaignId }, { tx, startAfter });
 }
 
 export type DispatchResult =
@@ -177,7 +165,11 @@ export async function followUp(campaignId: string, result: DispatchResult): Prom
   else if ("resumeAt" in result) await kickCampaign(undefined, campaignId, { startAfter: result.resumeAt });
 }
 
-/** Campaigns that should be sending and may have lost their runner (a crash, a restart). */
+/**
+ * Gives a runner to every campaign that should be sending and has none (its runner
+ * died, or a follow-up was lost): a free advisory lock means nobody works it.
+ * Returns how many were started.
+ */
 export async function sweepCampaigns(): Promise<number> {
   const campaigns = await db().campaign.findMany({
     where: {
@@ -185,8 +177,15 @@ export async function sweepCampaigns(): Promise<number> {
     },
     select: { id: true },
   });
-  for (const { id } of campaigns) await kickCampaign(undefined, id, { throttleSeconds: 30 });
-  return campaigns.length;
+  let started = 0;
+  for (const { id } of campaigns) {
+    const probe = await campaignLock(id);
+    if (!probe) continue;
+    await probe.release();
+    await kickCampaign(undefined, id);
+    started += 1;
+  }
+  return started;
 }
 
 async function deliverSafely(id: string): Promise<DeliveryOutcome> {

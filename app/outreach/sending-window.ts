@@ -18,6 +18,7 @@ export type SendWindow = {
 export type RateLimits = { perMinute: number; perHour: number };
 
 const MINUTE = 60_000;
+const NEVER_OPENS = "The send window never opens: it needs at least one weekday and an end after its start";
 const HOUR = 60 * MINUTE;
 
 function isoWeekday(local: TZDate): number {
@@ -41,6 +42,7 @@ export function insideWindow(now: Date, window: SendWindow): boolean {
  */
 export function nextOpening(now: Date, window: SendWindow): Date | null {
   if (!window.enabled) return null;
+  if (!window.days.length || window.end <= window.start) throw new Error(NEVER_OPENS);
   for (let offset = 0; offset <= 7; offset++) {
     const local = new TZDate(now.getTime(), window.timeZone);
     local.setDate(local.getDate() + offset);
@@ -50,7 +52,7 @@ export function nextOpening(now: Date, window: SendWindow): Date | null {
     if (offset === 0 && now >= opens && now < closes) return null;
     if (opens > now) return opens;
   }
-  throw new Error("The send window never opens: it needs at least one weekday and an end after its start");
+  throw new Error(NEVER_OPENS);
 }
 
 /** How many more attempts the limits allow right now. */
