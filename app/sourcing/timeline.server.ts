@@ -1,11 +1,13 @@
 import { type CandidateSource, type Stage } from "@prisma/client";
+import { OUTREACH_AUDIT_ACTIONS, outreachTimeline, type OutreachEvent } from "~/outreach/timeline.server";
 import { db } from "~/utils/db.server";
 
 /**
  * A candidate's history as one list of dated events, newest first: when they were
  * added, each source record imported, every stage change, merges and un-merges,
- * and the audited changes to their data. Every event is `{ at, kind, … }`, so later
- * steps add their own kinds (messages, calls, questionnaires, interviews) here.
+ * the audited changes to their data, and outreach (messages, calls, messages logged
+ * by hand: app/outreach/timeline.server.ts). Every event is `{ at, kind, … }`, so
+ * later steps add their own kinds (questionnaires, interviews) here.
  */
 export type TimelineEvent =
   | { at: Date; kind: "created"; source: CandidateSource }
@@ -29,7 +31,8 @@ export type TimelineEvent =
     }
   | { at: Date; kind: "merge" | "merged-into" | "unmerge" | "unmerged-from"; otherId: string | null; actorName: string | null; reason: string | null }
   | { at: Date; kind: "split"; otherId: string | null; actorName: string | null; reason: string | null }
-  | { at: Date; kind: "audit"; action: string; actorName: string | null; reason: string | null };
+  | { at: Date; kind: "audit"; action: string; actorName: string | null; reason: string | null }
+  | OutreachEvent;
 
 /** Audit actions that the timeline shows as their own kinds, with the other candidate linked. */
 const MERGE_ACTIONS: Record<string, "merge" | "merged-into" | "unmerge" | "unmerged-from" | "split"> = {
@@ -41,8 +44,8 @@ const MERGE_ACTIONS: Record<string, "merge" | "merged-into" | "unmerge" | "unmer
   "candidate.split-from": "split",
 };
 
-/** Audited where the stage history already tells it: the timeline shows the stage change once. */
-const SHOWN_AS_STAGE_CHANGE = new Set(["candidate.stage-move", "candidate.reject"]);
+/** Audited where the stage history or outreach already tells it: the timeline shows the event once. */
+const SHOWN_AS_OWN_KIND = new Set(["candidate.stage-move", "candidate.reject", ...OUTREACH_AUDIT_ACTIONS]);
 
 const KIND_ORDER: Record<TimelineEvent["kind"], number> = {
   created: 0,
@@ -53,6 +56,9 @@ const KIND_ORDER: Record<TimelineEvent["kind"], number> = {
   unmerge: 3,
   "unmerged-from": 3,
   split: 3,
+  email: 3,
+  call: 3,
+  "contact-log": 3,
   audit: 4,
 };
 
@@ -68,8 +74,10 @@ export function sortTimeline(events: TimelineEvent[]): TimelineEvent[] {
 }
 
 export async function candidateTimeline(candidateId: string): Promise<TimelineEvent[]> {
-  const [candidate, sources, changes, audits] = await Promise.all([
-    db().candidate.findUnique({ where: { id: candidateId }, select: { createdAt: true, source: true, erasedAt: true } }),
+  // One query, awaited twice: outreach needs to know whether the person was erased.
+  const found = Promise.resolve(db().candidate.findUnique({ where: { id: candidateId }, select: { createdAt: true, source: true, erasedAt: true } }));
+  const [candidate, sources, changes, audits, outreach] = await Promise.all([
+    found,
     db().sourceRecord.findMany({
       where: { candidateId },
       select: { id: true, source: true, adapter: true, importBatchId: true, importedAt: true },
@@ -92,6 +100,7 @@ export async function candidateTimeline(candidateId: string): Promise<TimelineEv
       take: 500,
       select: { action: true, details: true, createdAt: true, actor: { select: { name: true } } },
     }),
+    found.then((c) => (c ? outreachTimeline(candidateId, { erased: Boolean(c.erasedAt) }) : [])),
   ]);
   if (!candidate) return [];
   // Free text may quote an erased person: their timeline keeps only what happened, not why.
@@ -117,11 +126,12 @@ export async function candidateTimeline(candidateId: string): Promise<TimelineEv
       actorName: c.actor?.name ?? null,
       reason: reasonOf(c.reason),
     })),
-    ...audits.filter((a) => !SHOWN_AS_STAGE_CHANGE.has(a.action)).map((a): TimelineEvent => {
+    ...audits.filter((a) => !SHOWN_AS_OWN_KIND.has(a.action)).map((a): TimelineEvent => {
       const common = { at: a.createdAt, actorName: a.actor?.name ?? null, reason: reasonOf(detail(a.details, "reason")) };
       const kind = MERGE_ACTIONS[a.action];
       return kind ? { ...common, kind, otherId: detail(a.details, "otherId") } : { ...common, kind: "audit", action: a.action };
     }),
+    ...outreach,
   ];
   return sortTimeline(events);
 }
