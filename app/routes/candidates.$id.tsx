@@ -10,6 +10,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/ui/use-translation";
 import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
+import { isContactLogIntent } from "~/outreach/contact-log";
+import { contactLogAction } from "~/outreach/contact-log-action.server";
 import { findMergeCandidates, mergeCandidates, MergeRefused, unmergeCandidates } from "~/sourcing/merge.server";
 import { isMergeIntent, MergeFormSchema } from "~/sourcing/merge-forms";
 import { PersonalDataSchema } from "~/sourcing/personal-data";
@@ -18,6 +20,7 @@ import { getCandidateProfile, survivorOf } from "~/sourcing/profile.server";
 import { splitSourceRecord, SplitRefused } from "~/sourcing/split.server";
 import { candidateTimeline } from "~/sourcing/timeline.server";
 import { Badge } from "~/ui/badges";
+import { ContactLogForm } from "~/ui/contact-log-form";
 import { DateText } from "~/ui/dates";
 import { dataTitle } from "~/ui/i18n-instance";
 import { MergePanel } from "~/ui/merge-panel";
@@ -60,9 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManagePersonalData: canAccess(user.roles, "personalData"),
     canEdit,
     canOverride: canAccess(user.roles, "contactOverride"),
+    canOpenOutbox: canAccess(user.roles, "outbox"),
     find,
     found,
-    notice: { merged: url.searchParams.has("merged"), splitId: url.searchParams.get("split") },
+    notice: { merged: url.searchParams.has("merged"), splitId: url.searchParams.get("split"), loggedId: url.searchParams.get("logged") },
   });
 }
 
@@ -71,6 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const candidateId = params.id ?? "";
   if (isMergeIntent(formData.get("intent"))) return mergeAction(request, candidateId, formData);
+  if (isContactLogIntent(formData.get("intent"))) {
+    const editor = await requireAccess(request, "candidateEdit");
+    return contactLogAction({ formData, actorId: editor.id, candidateId });
+  }
   const user = await requireAccess(request, "personalData");
   const submission = parseWithZod(formData, { schema: PersonalDataSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
@@ -181,7 +189,8 @@ export default function CandidatePage() {
       {data.canEdit && !candidate.erased ? (
         <MergePanel find={data.find} found={data.found} merges={candidate.merges} errors={mergeErrors} />
       ) : null}
-      <TimelineSection events={data.timeline} />
+      {data.canEdit && !candidate.erased ? <ContactLogForm applications={candidate.applications} savedId={notice.loggedId} /> : null}
+      <TimelineSection events={data.timeline} canOpenOutbox={data.canOpenOutbox} />
       <PersonalDataPanel
         erased={candidate.erased}
         doNotContact={candidate.erased || candidate.doNotContact}
