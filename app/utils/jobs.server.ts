@@ -107,8 +107,9 @@ export async function startJobs({ work }: { work: boolean }): Promise<void> {
  */
 export async function queueStartupJobs(): Promise<void> {
   for (const definition of jobDefinitions) {
-    if (!(definition as JobDefinition).atStartup) continue;
-    await enqueue(definition.name, {} as never, { singletonKey: definition.name, singletonSeconds: 60 });
+    const { atStartup, everyStart } = definition as JobDefinition;
+    if (!atStartup) continue;
+    await enqueue(definition.name, {} as never, everyStart ? {} : { singletonKey: definition.name, singletonSeconds: 60 });
   }
 }
 

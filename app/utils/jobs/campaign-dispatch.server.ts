@@ -23,6 +23,7 @@ export const campaignSweep = defineJob({
   queue: { retryLimit: 1, expireInSeconds: 60 },
   schedule: "* * * * *",
   atStartup: true,
+  everyStart: true,
   handler: async () => {
     await sweepCampaigns();
   },

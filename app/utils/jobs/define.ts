@@ -36,6 +36,11 @@ export type JobDefinition<Name extends string = string, Schema extends z.ZodType
    * may need after an upgrade. The handler decides whether anything is left to do.
    */
   atStartup?: boolean;
+  /**
+   * With atStartup: queued at every start, even when another process started within
+   * the same minute (work that a crashed process may have left, such as a campaign).
+   */
+  everyStart?: boolean;
   // Method syntax keeps every definition assignable to the plain JobDefinition.
   handler(payload: z.output<Schema>, context: JobContext): Promise<void>;
 };
