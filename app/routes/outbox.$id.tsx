@@ -1,9 +1,14 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/ui/use-translation";
 import { requireAccess } from "~/auth/session.server";
+import { BounceFormSchema, MAX_BOUNCE_REASON, mayBounce } from "~/outreach/bounce";
+import { markBounced } from "~/outreach/bounce.server";
 import { EmailStatusBadge } from "~/ui/badges";
 import { DateText } from "~/ui/dates";
+import { Button, ErrorList, FormError } from "~/ui/form";
 import { dataTitle } from "~/ui/i18n-instance";
 import { PageHeader, Section } from "~/ui/page";
 import { invariantResponse } from "~/utils/http";
@@ -16,7 +21,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAccess(request, "outbox");
   const message = await getOutboxMessage(params.id ?? "");
   invariantResponse(message, "Message not found");
-  return json({ message });
+  return json({ message, bounced: new URL(request.url).searchParams.has("bounced") });
+}
+
+/** "Mark as bounced" with a short reason: only for a message that went out. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAccess(request, "outbox");
+  const id = params.id ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: BounceFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await markBounced({ actorId: user.id, emailId: id, reason: submission.value.reason });
+  invariantResponse(result !== "not-found", "Message not found");
+  if (result === "refused") return json(submission.reply({ formErrors: ["contactLog.bounce.problems.status"] }), { status: 409 });
+  return redirect(`/outbox/${id}?bounced=1`);
 }
 
 // The HTML is someone's letter, not our page: the sandbox (no scripts, forms,
@@ -26,7 +43,8 @@ const PREVIEW_CSP =
   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">";
 
 export default function OutboxMessage() {
-  const { message } = useLoaderData<typeof loader>();
+  const { message, bounced } = useLoaderData<typeof loader>();
+  const refused = Boolean(useActionData<typeof action>());
   const { t } = useTranslation();
   return (
     <>
@@ -37,8 +55,13 @@ export default function OutboxMessage() {
         title={message.subject}
         actions={<EmailStatusBadge status={message.status} />}
       />
+      {bounced ? (
+        <div className="notice" role="status">
+          {t("contactLog.bounce.done")}
+        </div>
+      ) : null}
       {message.error ? (
-        <div className={message.status === "FAILED" ? "notice notice-danger" : "notice"} role="status">
+        <div className={message.status === "FAILED" || message.status === "BOUNCED" ? "notice notice-danger" : "notice"} role="status">
           <p>
             <strong>{t("outbox.detail.error")}:</strong> {message.error}
           </p>
@@ -80,6 +103,7 @@ export default function OutboxMessage() {
           {message.text}
         </pre>
       </Section>
+      {mayBounce(message.status) || refused ? <BounceForm /> : null}
       {message.html ? (
         <Section id="message-html" title={t("outbox.detail.html")}>
           <iframe
@@ -92,5 +116,40 @@ export default function OutboxMessage() {
         </Section>
       ) : null}
     </>
+  );
+}
+
+function BounceForm() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<SubmissionResult<string[]>>();
+  const [form, fields] = useForm({
+    id: "bounce",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BounceFormSchema }),
+  });
+  return (
+    <Section id="bounce" title={t("contactLog.bounce.title")}>
+      <p className="muted">{t("contactLog.bounce.explain")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack-tight">
+        <FormError id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="bounce" />
+        <div className="field">
+          <label htmlFor={fields.reason.id}>{t("contactLog.bounce.reason")}</label>
+          <textarea
+            {...getTextareaProps(fields.reason)}
+            rows={2}
+            maxLength={MAX_BOUNCE_REASON}
+            aria-describedby={fields.reason.errors ? fields.reason.errorId : undefined}
+          />
+          <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
+        </div>
+        <div>
+          <Button type="submit" variant="danger">
+            {t("contactLog.bounce.submit")}
+          </Button>
+        </div>
+      </Form>
+    </Section>
   );
 }
