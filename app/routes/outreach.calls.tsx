@@ -21,7 +21,6 @@ import { invariantResponse } from "~/utils/http";
  * The call list (обзвон) of one vacancy: /outreach/calls?vacancy=<id>. The loader
  * claims the candidate to call now (or gives back the one this recruiter holds); the
  * action records the outcome, and the loader's run after it brings the next one.
- * ("outreach_" keeps the page out of the outreach step page's layout.)
  */
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calls.title");
 

@@ -27,6 +27,7 @@ export const MAX_COMPANY_NAME = 300;
 export const MAX_NICHES = 100;
 export const MAX_NICHE = 200;
 export const MAX_OPENINGS = 50;
+export const MAX_CALL_SCRIPT = 20_000;
 
 /** Merge fields the selling letter hint offers; outreach fills them per candidate. */
 export const LETTER_MERGE_FIELDS = ["firstName", "middleName", "vacancyTitle", "city", "salaryRange", "recruiterName"] as const;
@@ -122,6 +123,7 @@ export const VacancyFormSchema = z
     departmentHeadId: optionalId,
     description: optionalText(10_000),
     sellingLetter: optionalText(20_000),
+    callScript: optionalText(MAX_CALL_SCRIPT),
     targetCompanies: companiesField,
     excludedCompanies: companiesField,
     adjacentCompanies: companiesField,
@@ -179,6 +181,8 @@ export function vacancyFormValues(vacancy: {
   departmentHeadId: string | null;
   description: string | null;
   sellingLetter: string | null;
+  /** Optional: a caller without it gets an empty field. */
+  callScript?: string | null;
   adjacentNiches: readonly string[];
   requireLocal: boolean;
   salaryCeilingRub: number | null;
@@ -199,6 +203,7 @@ export function vacancyFormValues(vacancy: {
     departmentHeadId: text(vacancy.departmentHeadId),
     description: text(vacancy.description),
     sellingLetter: text(vacancy.sellingLetter),
+    callScript: text(vacancy.callScript ?? null),
     ...listValues(vacancy.lists, vacancy.adjacentNiches),
     requireLocal: vacancy.requireLocal ? "on" : "",
     salaryCeilingRub: text(vacancy.salaryCeilingRub),

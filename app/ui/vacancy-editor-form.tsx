@@ -13,6 +13,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { type ReactNode } from "react";
 import { useTranslation } from "~/ui/use-translation";
 import { type z } from "zod";
+import { CALL_SCRIPT_FIELDS } from "~/outreach/call-script";
 import {
   editorSchema,
   LETTER_MERGE_FIELDS,
@@ -175,6 +176,13 @@ export function VacancyEditorForm({
           hint={t("vacancyEditor.hints.sellingLetter", { fields: LETTER_MERGE_FIELDS.map((f) => `{{${f}}}`).join(", ") })}
           errors={fields.sellingLetter.errors}
           meta={fields.sellingLetter}
+          rows={12}
+        />
+        <TextareaField
+          label={t("vacancyEditor.fields.callScript")}
+          hint={t("vacancyEditor.hints.callScript", { fields: CALL_SCRIPT_FIELDS.map((f) => `{{${f}}}`).join(", ") })}
+          errors={fields.callScript.errors}
+          meta={fields.callScript}
           rows={12}
         />
       </fieldset>

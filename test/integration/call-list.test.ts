@@ -3,7 +3,8 @@ import { afterAll, describe, expect, test } from "vitest";
 import { CallRefused, claimNext, recordOutcome } from "~/outreach/call-list.server";
 import { type OutcomeForm } from "~/outreach/calls";
 import { addApplication } from "~/pipeline/pipeline.server";
-import CallList, { action, loader } from "~/routes/outreach_.calls";
+import CallList, { action, loader } from "~/routes/outreach.calls";
+import { action as editVacancy } from "~/routes/vacancies.$id_.edit";
 import { db } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { stopJobs } from "~/utils/jobs.server";
@@ -428,5 +429,21 @@ describe("the page", () => {
     const picker = await (await respond(() => loader({ request: getRequest("/outreach/calls", r.cookie), context, params: {} }))).json();
     expect(picker.page).toBeNull();
     expect(picker.vacancies.map((v: { id: string }) => v.id)).toContain(vacancy.id);
+  });
+
+  test("the vacancy's own script, saved in the vacancy editor, is shown filled in for the candidate", async () => {
+    const vacancy = await newVacancy();
+    const r = await recruiter();
+    await onList(vacancy.id, "TARGET", { firstName: "Мария", middleName: null });
+    const fields = { title: vacancy.title, city: vacancy.city, industry: vacancy.industry, openings: "1", status: "OPEN" };
+    const edit = (callScript: string) =>
+      respond(() => editVacancy({ request: formRequest(`/vacancies/${vacancy.id}/edit`, { ...fields, callScript }, r.cookie), context, params: { id: vacancy.id } }));
+    const tooLong = await edit("а".repeat(20_001));
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).result.error).toMatchObject({ callScript: ["validation.tooLong|max=20000"] });
+    expect((await edit("{{firstName}} {{middleName}}, здравствуйте! Это {{recruiterName}}, {{vacancyTitle}}.")).status).toBe(302);
+    expect((await db().vacancy.findUniqueOrThrow({ where: { id: vacancy.id } })).callScript).toMatch(/^\{\{firstName\}\}/);
+    const { page: shown } = await (await page(vacancy.id, r.cookie)).json();
+    expect(shown.script).toEqual({ text: `Мария, здравствуйте! Это ${r.name}, KAM насосы.`, isDefault: false });
   });
 });
