@@ -18,7 +18,7 @@ import { invariantResponse } from "~/utils/http";
  * only asks (mail scanners open links before anyone reads them); the button, or a
  * mail client's one-click POST (RFC 8058, no cookies), unsubscribes.
  */
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "contactLog.unsubscribe.title");
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "contactLog.unsubscribe.title"), { name: "robots", content: "noindex" }];
 
 const MAX_BODY_BYTES = 4 * 1024;
 
