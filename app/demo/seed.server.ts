@@ -3,7 +3,9 @@ import { hashPassword } from "~/auth/password.server";
 import { refreshSearchText } from "~/sourcing/search-text.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DEMO_ACCOUNTS, generateDemo } from "./generate";
+import { writeDemoCalls } from "./seed-calls.server";
 import { writeImports } from "./seed-imports.server";
+import { demoTemplates } from "./templates";
 
 /**
  * Writes the demo (app/demo/generate.ts) into the database in one transaction, so a
@@ -38,15 +40,16 @@ async function countsOf(tx: Tx): Promise<DemoCounts> {
 }
 
 async function prepare(options: SeedOptions) {
-  const data = generateDemo({ now: options.now ?? new Date(), seed: options.seed });
+  const now = options.now ?? new Date();
+  const data = generateDemo({ now, seed: options.seed });
   // Hashed before the transaction opens: argon2 is the slow part, and needs no lock.
   const users = await Promise.all(
     data.users.map(async ({ password, ...user }) => ({ ...user, passwordHash: await hashPassword(password) })),
   );
-  return { data, users };
+  return { data, users, now };
 }
 
-async function write(tx: Tx, { data, users }: Awaited<ReturnType<typeof prepare>>) {
+async function write(tx: Tx, { data, users, now }: Awaited<ReturnType<typeof prepare>>) {
   await tx.organization.create({ data: data.organization });
   await tx.user.createMany({ data: users });
   await tx.company.createMany({ data: data.companies });
@@ -63,10 +66,12 @@ async function write(tx: Tx, { data, users }: Awaited<ReturnType<typeof prepare>
     data: data.applications.map((a) => ({ ...a, tierReason: a.tierReason ?? Prisma.DbNull })),
   });
   await tx.stageChange.createMany({ data: data.stageChanges });
+  await writeDemoCalls(tx, data, now);
   await tx.accountManager.createMany({ data: data.accountManagers });
   await tx.client.createMany({ data: data.clients });
   const [main] = data.vacancies;
   const recruiter = data.users[DEMO_ACCOUNTS.findIndex((a) => a.key === "recruiter")]!;
+  await tx.messageTemplate.createMany({ data: demoTemplates({ mainVacancyId: main!.id, createdById: recruiter.id }) });
   await writeImports(tx, data.imports.batches, { vacancyId: main!.id, actorId: recruiter.id });
   return countsOf(tx);
 }

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
-import { type MergeValues } from "~/outreach/merge-fields";
+import { demoTemplates } from "~/demo/templates";
+import { TEMPLATE_KINDS, type MergeValues } from "~/outreach/merge-fields";
 import { problemKey, TemplateFormSchema } from "~/outreach/template-form";
 import { checkTemplate, compileTemplate, TemplateInvalid } from "~/outreach/template-render";
 
@@ -230,14 +231,14 @@ describe("the template form", () => {
   test("a subject needs a body and a body a subject; no language at all is refused on both", () => {
     const half = form({ kind: "SELLING_LETTER", name: "Письмо", subjectRu: "Тема", bodyEn: "Text" });
     expect(half.status).toBe("error");
-    expect(half.error).toMatchObject({ bodyRu: ["templates.errors.bodyRequired"], subjectEn: ["templates.errors.subjectRequired"] });
+    expect(half.reply().error).toMatchObject({ bodyRu: ["templates.errors.bodyRequired"], subjectEn: ["templates.errors.subjectRequired"] });
     const none = form({ kind: "SELLING_LETTER", name: "Письмо" });
-    expect(none.error).toMatchObject({ subjectRu: ["templates.errors.noLanguage"], subjectEn: ["templates.errors.noLanguage"] });
+    expect(none.reply().error).toMatchObject({ subjectRu: ["templates.errors.noLanguage"], subjectEn: ["templates.errors.noLanguage"] });
   });
 
   test("template problems show under the field they are about, as error keys with parameters", () => {
     const submission = form({ kind: "REJECTION", name: "Отказ", subjectRu: "{{firstNam}}", bodyRu: "<b>x</b> [y](javascript:a=1)" });
-    expect(submission.error).toMatchObject({
+    expect(submission.reply().error).toMatchObject({
       subjectRu: ["templates.errors.unknownField|field=firstNam"],
       bodyRu: ["templates.errors.html|tag=<b>", "templates.errors.badLink|url=javascript:a 1"],
     });
@@ -246,6 +247,33 @@ describe("the template form", () => {
 
   test("kind and name are required", () => {
     const submission = form({ kind: "SPAM", subjectRu: "Тема", bodyRu: "Текст" });
-    expect(submission.error).toMatchObject({ kind: ["validation.invalidChoice"], name: ["validation.required"] });
+    expect(submission.reply().error).toMatchObject({ kind: ["validation.invalidChoice"], name: ["validation.required"] });
+  });
+});
+
+describe("the demo templates", () => {
+  const templates = demoTemplates({ mainVacancyId: "vacancy-1", createdById: "user-1" });
+
+  test("one of every kind, names unique, both languages complete and valid", () => {
+    expect(templates.map((t) => t.kind).sort()).toEqual([...TEMPLATE_KINDS].sort());
+    expect(new Set(templates.map((t) => t.name)).size).toBe(templates.length);
+    for (const t of templates) {
+      expect(checkTemplate(t.kind, { subject: t.subjectRu, body: t.bodyRu })).toEqual([]);
+      expect(checkTemplate(t.kind, { subject: t.subjectEn, body: t.bodyEn })).toEqual([]);
+    }
+  });
+
+  test("the selling letter is the main vacancy's, invites to the competition and ends on the questionnaire link", () => {
+    const letter = templates.find((t) => t.kind === "SELLING_LETTER")!;
+    expect(letter.vacancyId).toBe("vacancy-1");
+    const ru = compileTemplate("SELLING_LETTER", { subject: letter.subjectRu, body: letter.bodyRu }, { locale: "ru" }).render(values);
+    expect(ru.subject).toBe("Ирина, приглашаем в конкурс на место KAM в «ПромТехСнаб»");
+    expect(ru.text).toContain("конкурс на две позиции");
+    expect(ru.text).toContain("Что мы предлагаем");
+    expect(ru.text).toContain("заполните короткую анкету (https://kam.test/q/abc?x=1&y=2)");
+    expect(ru.html).toContain('href="https://kam.test/q/abc?x=1&amp;y=2">заполните короткую анкету</a>');
+    const en = compileTemplate("SELLING_LETTER", { subject: letter.subjectEn, body: letter.bodyEn }, { locale: "en" }).render(values);
+    expect(en.text).toContain("fill in the short questionnaire (https://kam.test/q/abc?x=1&y=2)");
+    expect(en.text).toContain("Unsubscribe (https://kam.test/u/TOKEN)");
   });
 });
