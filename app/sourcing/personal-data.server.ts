@@ -116,7 +116,8 @@ export async function eraseCandidate(input: { actorId: string; candidateId: stri
     return await db().$transaction((tx) => erase(tx, input), ERASE_TX);
   } catch (error) {
     // 55P03 lock_not_available: an import of this person is being committed, or a merge of them is under way.
-    if (error instanceof Error && /55P03|lock timeout/i.test(error.message)) throw new PersonalDataRefused("busy");
+    // 40P01 deadlock: a letter to them was being sent (its row locked, waiting to ask the contact rule about them).
+    if (error instanceof Error && /55P03|40P01|lock timeout|deadlock detected/i.test(error.message)) throw new PersonalDataRefused("busy");
     throw error;
   }
 }
