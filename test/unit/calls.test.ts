@@ -1,5 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
+import { demoCalls } from "~/demo/calls";
+import { generateDemo } from "~/demo/generate";
 import { CALL_SCRIPT_FIELDS, DEFAULT_CALL_SCRIPTS, fillCallScript } from "~/outreach/call-script";
 import {
   dailyCallStats,
@@ -214,5 +216,32 @@ describe("the default call script", () => {
       "Ирина, добрый день! {{other}} Москва",
     );
     expect(fillCallScript("Доход {{salaryRange}}.", { salaryRange: null })).toBe("Доход ….");
+  });
+});
+
+describe("the demo's calls", () => {
+  test("a few days of calls on the demo vacancy: consistent with the funnel, some this morning by both recruiters", () => {
+    const now = new Date("2026-03-10T09:30:00Z"); // 12:30 in Moscow
+    const data = generateDemo({ now });
+    const { tasks, attempts } = demoCalls(data, now);
+    expect(demoCalls(generateDemo({ now }), now)).toEqual({ tasks, attempts });
+    const applications = new Map(data.applications.map((a) => [a.id, a]));
+    expect(new Set(tasks.map((t) => t.applicationId)).size).toBe(tasks.length);
+    for (const t of tasks) {
+      const mine = attempts.filter((a) => a.applicationId === t.applicationId);
+      expect(mine).toHaveLength(t.attempts);
+      expect(applications.get(t.applicationId)!.vacancyId).toBe(data.vacancies[0]!.id);
+      const stage = applications.get(t.applicationId)!.stage;
+      if (!t.doneAt) expect(["SOURCED", "CONTACTED"]).toContain(stage);
+      if (t.lastOutcome === "CALL_BACK") expect(stage).toBe("CONTACTED");
+    }
+    expect(attempts.every((a) => a.createdAt < now)).toBe(true);
+    expect(attempts.filter((a) => a.outcome === "NOT_INTERESTED").every((a) => NOT_INTERESTED_REASONS.includes(a.reason!))).toBe(true);
+    const today = dailyCallStats(attempts).filter((row) => row.day === moscowDay(now));
+    expect(today.length).toBe(2);
+    expect(today.reduce((n, row) => n + row.calls, 0)).toBeGreaterThanOrEqual(6);
+    expect(today.some((row) => row.reached > 0)).toBe(true);
+    expect(tasks.filter((t) => t.callbackRequested && t.dueAt! <= now)).toHaveLength(1);
+    expect(dailyCallStats(attempts).some((row) => row.interested > 0)).toBe(true);
   });
 });
