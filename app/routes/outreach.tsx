@@ -1,32 +1,22 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/ui/use-translation";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
 import { requireAccess } from "~/auth/session.server";
-import { loadStepPage } from "~/pipeline/step-page.server";
-import { pageTitle } from "~/ui/i18n-instance";
-import { StepPage } from "~/ui/step-page";
+import { OutreachNav } from "~/ui/campaign-nav";
 
-const STAGES = ["SOURCED", "CONTACTED"] as const;
-
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.outreach");
-
+/**
+ * The outreach area: its pages (the step list at /outreach, campaigns, templates, the
+ * call list) share this guard and the section links above them.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAccess(request, "outreach");
-  return json(await loadStepPage(request, STAGES));
+  return json({});
 }
 
-export default function Outreach() {
-  const { list, vacancies, counts } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+export default function OutreachLayout() {
   return (
-    <StepPage
-      title={t("nav.outreach")}
-      intro={t("pages.outreach.intro")}
-      stages={STAGES}
-      counts={counts}
-      vacancies={vacancies}
-      list={list}
-      coming={Object.values(t("pages.outreach.coming", { returnObjects: true }) as Record<string, string>)}
-    />
+    <>
+      <OutreachNav />
+      <Outlet />
+    </>
   );
 }

@@ -28,7 +28,7 @@ export function StepPage({
   counts: Partial<Record<Stage, number>>;
   vacancies: ReadonlyArray<{ id: string; title: string; city: string }>;
   list: { total: number; page: number; pageCount: number; applications: readonly ApplicationRow[] };
-  coming: readonly string[];
+  coming?: readonly string[];
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -60,7 +60,7 @@ export function StepPage({
           <EmptyState title={t("pages.nobodyAtStep")} />
         )}
       </Section>
-      <ComingNote items={coming} />
+      {coming?.length ? <ComingNote items={coming} /> : null}
     </>
   );
 }
