@@ -76,27 +76,29 @@ export function splitTags(text: string | undefined): string[] {
   return [...new Set(tags)];
 }
 
+/** The form's fields as typed, before the checks across fields (what the browser's constraints come from). */
+export const CampaignFormFields = z.object({
+  name: requiredText(MAX_CAMPAIGN_NAME),
+  /** Only the new form sends it; a draft's vacancy is fixed. */
+  vacancyId: id("campaigns.errors.vacancyRequired").optional(),
+  templateId: id("campaigns.errors.templateRequired"),
+  locale: z.enum(LOCALES, { error: choice }).default("ru"),
+  audienceMode: z.enum(["filter", "list"], { error: choice }).default("filter"),
+  stages: z.array(z.enum(STAGES, { error: choice })).default([]),
+  tiers: z.array(z.enum(TIERS, { error: choice })).default([]),
+  sources: z.array(z.enum(SOURCES, { error: choice })).default([]),
+  tags: z.string().max(2000, "validation.tooLong|max=2000").optional(),
+  ratePerMinute: rate(RATE_PER_MINUTE, "ratePerMinute"),
+  ratePerHour: rate(RATE_PER_HOUR, "ratePerHour"),
+  windowEnabled: z.boolean().optional().transform((v) => v ?? false),
+  windowStart: z.string().optional(),
+  windowEnd: z.string().optional(),
+  windowDays: z.array(z.enum(["1", "2", "3", "4", "5", "6", "7"], { error: choice })).default([]),
+  scheduledAt: z.string().optional(),
+});
+
 export function campaignFormSchema({ now = () => new Date() }: { now?: () => Date } = {}) {
-  return z
-    .object({
-      name: requiredText(MAX_CAMPAIGN_NAME),
-      /** Only the new form sends it; a draft's vacancy is fixed. */
-      vacancyId: id("campaigns.errors.vacancyRequired").optional(),
-      templateId: id("campaigns.errors.templateRequired"),
-      locale: z.enum(LOCALES, { error: choice }).default("ru"),
-      audienceMode: z.enum(["filter", "list"], { error: choice }).default("filter"),
-      stages: z.array(z.enum(STAGES, { error: choice })).default([]),
-      tiers: z.array(z.enum(TIERS, { error: choice })).default([]),
-      sources: z.array(z.enum(SOURCES, { error: choice })).default([]),
-      tags: z.string().max(2000, "validation.tooLong|max=2000").optional(),
-      ratePerMinute: rate(RATE_PER_MINUTE, "ratePerMinute"),
-      ratePerHour: rate(RATE_PER_HOUR, "ratePerHour"),
-      windowEnabled: z.boolean().optional().transform((v) => v ?? false),
-      windowStart: z.string().optional(),
-      windowEnd: z.string().optional(),
-      windowDays: z.array(z.enum(["1", "2", "3", "4", "5", "6", "7"], { error: choice })).default([]),
-      scheduledAt: z.string().optional(),
-    })
+  return CampaignFormFields
     .superRefine(
       (form, ctx) => {
         // Runs even when a field failed, so every problem shows at once: check the types.

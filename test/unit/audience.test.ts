@@ -10,7 +10,7 @@ import {
   splitAudience,
 } from "~/outreach/audience";
 
-const row = (overrides: Partial<AudienceCandidate> & { candidate?: Partial<AudienceCandidate["candidate"]>; name?: string } = {}) => {
+const row = (overrides: Partial<Omit<AudienceCandidate, "candidate">> & { candidate?: Partial<AudienceCandidate["candidate"]>; name?: string } = {}) => {
   const { candidate, name = "anyone", ...rest } = overrides;
   return {
     name,
