@@ -38,7 +38,7 @@ export async function templateEditorAction(input: { formData: FormData; actorId:
  * vacancy, else of the first open vacancy.
  */
 export async function templateEditorOptions(preferredVacancyId: string | null) {
-  const vacancies = await templateVacancies();
+  const vacancies = await templateVacancies(preferredVacancyId);
   const previewVacancy =
     vacancies.find((v) => v.id === preferredVacancyId) ?? vacancies.find((v) => v.status === "OPEN") ?? vacancies[0] ?? null;
   const candidates = previewVacancy ? await previewCandidates({ vacancyId: previewVacancy.id }) : [];

@@ -135,10 +135,13 @@ export async function getTemplate(id: string) {
   return db().messageTemplate.findUnique({ where: { id }, include: { vacancy: { select: { id: true, title: true } } } });
 }
 
-/** Vacancies a template may be for (drafts too: a letter is written before the vacancy opens). */
-export async function templateVacancies() {
+/**
+ * Vacancies a template may be for: all but closed ones (drafts too: a letter is
+ * written before the vacancy opens), and the template's own even when closed.
+ */
+export async function templateVacancies(currentId: string | null = null) {
   return db().vacancy.findMany({
-    where: { status: { not: "CLOSED" } },
+    where: { OR: [{ status: { not: "CLOSED" } }, ...(currentId ? [{ id: currentId }] : [])] },
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     select: { id: true, title: true, city: true, status: true },
   });
