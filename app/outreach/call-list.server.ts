@@ -20,8 +20,10 @@ import { sendTemplateMail } from "./send-template.server";
  * Two recruiters on one list never get the same person: claimNext locks the task row
  * it picks (FOR UPDATE SKIP LOCKED) and writes the claim into that same row, so a
  * concurrent claimer skips it, or, if the claim committed first, re-checks the row and
- * finds it taken. Locks are taken task first, then the contact policy's (people, then
- * applications), in claiming and in recording alike.
+ * finds it taken. Recording takes the locks in the house order, the person and the
+ * application first (contactRefusals), then the task; claiming takes the task first but
+ * never waits after that (SKIP LOCKED), so neither can deadlock with the other or with
+ * an erasure or a stage move.
  */
 
 /** The application `a` and its candidate `c` belong on the list: contactBlock in SQL terms. */
@@ -102,7 +104,12 @@ export async function claimNext(input: { vacancyId: string; recruiterId: string;
             FOR UPDATE OF t SKIP LOCKED`;
       const id = free[0]?.id;
       if (!id) return null;
-      if ((await contactRefusals(tx, [id])).get(id)) {
+      // Holding the task, never wait: someone being changed right now (an erasure, a move) is skipped this time.
+      const person = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT c.id FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId"
+        WHERE a.id = ${id}
+        FOR SHARE OF c SKIP LOCKED FOR UPDATE OF a SKIP LOCKED`;
+      if (!person.length || (await contactRefusals(tx, [id])).get(id)) {
         skipped.push(id);
         continue;
       }
@@ -146,15 +153,18 @@ export async function recordOutcome(
   const { applicationId, outcome } = input;
   const t = i18nFor(input.locale).t;
   return db().$transaction(async (tx) => {
+    // The person and the application first (locked by contactRefusals), then the task.
+    const refusals = await contactRefusals(tx, [applicationId]);
+    if (!refusals.has(applicationId)) throw new CallRefused("not-found");
     const [task] = await tx.$queryRaw<LockedTask[]>`
       SELECT "applicationId", "vacancyId", attempts, "claimedById", "doneAt"
       FROM "CallTask" WHERE "applicationId" = ${applicationId} FOR UPDATE`;
     if (!task) throw new CallRefused("not-found");
     if (task.doneAt) throw new CallRefused("already-recorded");
     if (task.claimedById !== input.recruiterId) throw new CallRefused("not-claimed");
-    const refusal = (await contactRefusals(tx, [applicationId])).get(applicationId);
+    const refusal = refusals.get(applicationId);
     if (refusal) throw new CallRefused(refusal);
-    // Read after contactRefusals locked the application: nobody moves it under us now.
+    // Read under the lock contactRefusals took: nobody moves it under us now.
     const application = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { stage: true, candidateId: true } });
     if (application.stage !== "SOURCED" && application.stage !== "CONTACTED") throw new CallRefused("stage-changed");
 

@@ -186,6 +186,30 @@ describe("two recruiters on one list", () => {
     expect(await claimed(vacancy.id, a.id, now)).toBeNull();
   });
 
+  test("someone being changed right now (an erasure, a merge) is skipped, not waited for", async () => {
+    const vacancy = await newVacancy();
+    const [a, b] = [await recruiter(), await recruiter()];
+    const busy = await onList(vacancy.id, "TARGET");
+    const free = await onList(vacancy.id, "OPEN_MARKET");
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const change = db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${busy.candidateId} FOR UPDATE`;
+      locked();
+      await released;
+    });
+    await isLocked;
+    try {
+      expect(await claimed(vacancy.id, a.id, new Date())).toBe(free.id);
+    } finally {
+      release();
+      await change;
+    }
+    expect(await claimed(vacancy.id, b.id, new Date())).toBe(busy.id);
+  });
+
   test("a claim left for more than ten minutes may be taken by someone else, and then the first cannot record on it", async () => {
     const vacancy = await newVacancy();
     const [a, b] = [await recruiter(), await recruiter()];
