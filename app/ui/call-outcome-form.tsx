@@ -1,15 +1,7 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import {
-  CALL_OUTCOMES,
-  isTypingTarget,
-  MAX_NOTE,
-  NOT_INTERESTED_REASONS,
-  OUTCOME_KEYS,
-  shortcut,
-  type CallPanel,
-} from "~/outreach/calls";
+import { CALL_OUTCOMES, isTypingTarget, MAX_NOTE, NOT_INTERESTED_REASONS, OUTCOME_KEYS, shortcut, type CallPanel } from "~/outreach/calls";
 import { useTranslation } from "~/ui/use-translation";
 import { Button, ErrorList } from "./form";
 
@@ -76,7 +68,8 @@ export function CallOutcomeForm({
       if (!action) return;
       event.preventDefault();
       // The submit buttons carry the outcome: clicking one submits it, as a mouse would.
-      const submit = (outcome: string) => form.current?.querySelector<HTMLButtonElement>(`button[name="outcome"][value="${outcome}"]`)?.click();
+      const submit = (outcome: string) =>
+        form.current?.querySelector<HTMLButtonElement>(`button[name="outcome"][value="${outcome}"]`)?.click();
       switch (action.type) {
         case "outcome":
           submit(action.outcome);
@@ -141,73 +134,82 @@ export function CallOutcomeForm({
             </Button>
           ),
         )}
-        <Button type="button" variant="ghost" aria-expanded={panel === "note"} aria-controls="call-note" aria-keyshortcuts="N" onClick={() => toggle("note")}>
+        <Button
+          type="button"
+          variant="ghost"
+          aria-expanded={panel === "note"}
+          aria-controls="call-note"
+          aria-keyshortcuts="N"
+          onClick={() => toggle("note")}
+        >
           N · {t("calls.note.open")}
           {noteLength ? " ✓" : ""}
         </Button>
       </div>
 
-      <div id="call-callback" hidden={panel !== "callback"} className="filters filters-hinted">
-        <div className="field">
-          <label htmlFor="call-callback-at">{t("calls.callback.label")}</label>
-          <input
-            ref={callbackInput}
-            id="call-callback-at"
-            type="datetime-local"
-            name="callbackAt"
-            defaultValue={firstValue(lastResult, "callbackAt") ?? callbackDefault}
-            aria-invalid={errors.callbackAt?.length ? true : undefined}
-            aria-describedby="call-callback-hint call-callback-error"
-          />
-          <p id="call-callback-hint" className="field-hint">
-            {t("calls.callback.hint")}
-          </p>
-          <ErrorList id="call-callback-error" errors={errors.callbackAt} />
+      {/* The panels' own classes set display: a plain wrapper carries `hidden`. */}
+      <div id="call-callback" hidden={panel !== "callback"}>
+        <div className="filters filters-hinted">
+          <div className="field">
+            <label htmlFor="call-callback-at">{t("calls.callback.label")}</label>
+            <input
+              ref={callbackInput}
+              id="call-callback-at"
+              type="datetime-local"
+              name="callbackAt"
+              defaultValue={firstValue(lastResult, "callbackAt") ?? callbackDefault}
+              aria-invalid={errors.callbackAt?.length ? true : undefined}
+              aria-describedby="call-callback-hint call-callback-error"
+            />
+            <p id="call-callback-hint" className="field-hint">
+              {t("calls.callback.hint")}
+            </p>
+            <ErrorList id="call-callback-error" errors={errors.callbackAt} />
+          </div>
+          <Button name="outcome" value="CALL_BACK" disabled={busy}>
+            {t("calls.callback.save")}
+          </Button>
         </div>
-        <Button name="outcome" value="CALL_BACK" disabled={busy}>
-          {t("calls.callback.save")}
-        </Button>
       </div>
 
-      <fieldset id="call-reason" hidden={panel !== "reason"} className="field" aria-describedby="call-reason-hint call-reason-error">
-        <legend>{t("calls.reason.legend")}</legend>
-        {NOT_INTERESTED_REASONS.map((reason, i) => (
-          <label key={reason} className="checkbox">
-            <input
-              type="radio"
-              name="reason"
-              value={reason}
-              defaultChecked={firstValue(lastResult, "reason") === reason}
-            />
-            {i + 1} · {t(`calls.reasons.${reason}`)}
-          </label>
-        ))}
-        <p id="call-reason-hint" className="field-hint">
-          {t("calls.reason.hint")}
-        </p>
-        <ErrorList id="call-reason-error" errors={errors.reason} />
-        <Button name="outcome" value="NOT_INTERESTED" variant="secondary" disabled={busy}>
-          {t("calls.reason.save")}
-        </Button>
-      </fieldset>
+      <div id="call-reason" hidden={panel !== "reason"}>
+        <fieldset className="field" aria-describedby="call-reason-hint call-reason-error">
+          <legend>{t("calls.reason.legend")}</legend>
+          {NOT_INTERESTED_REASONS.map((reason, i) => (
+            <label key={reason} className="checkbox">
+              <input type="radio" name="reason" value={reason} defaultChecked={firstValue(lastResult, "reason") === reason} />
+              {i + 1} · {t(`calls.reasons.${reason}`)}
+            </label>
+          ))}
+          <p id="call-reason-hint" className="field-hint">
+            {t("calls.reason.hint")}
+          </p>
+          <ErrorList id="call-reason-error" errors={errors.reason} />
+          <Button name="outcome" value="NOT_INTERESTED" variant="secondary" disabled={busy}>
+            {t("calls.reason.save")}
+          </Button>
+        </fieldset>
+      </div>
 
-      <div id="call-note" hidden={panel !== "note"} className="field">
-        <label htmlFor="call-note-text">{t("calls.note.label")}</label>
-        <textarea
-          ref={noteInput}
-          id="call-note-text"
-          name="note"
-          rows={3}
-          maxLength={MAX_NOTE}
-          defaultValue={firstValue(lastResult, "note")}
-          onChange={(event) => setNoteLength(event.currentTarget.value.trim().length)}
-          aria-invalid={errors.note?.length ? true : undefined}
-          aria-describedby="call-note-hint call-note-error"
-        />
-        <p id="call-note-hint" className="field-hint">
-          {t("calls.note.hint", { max: MAX_NOTE })}
-        </p>
-        <ErrorList id="call-note-error" errors={errors.note} />
+      <div id="call-note" hidden={panel !== "note"}>
+        <div className="field">
+          <label htmlFor="call-note-text">{t("calls.note.label")}</label>
+          <textarea
+            ref={noteInput}
+            id="call-note-text"
+            name="note"
+            rows={3}
+            maxLength={MAX_NOTE}
+            defaultValue={firstValue(lastResult, "note")}
+            onChange={(event) => setNoteLength(event.currentTarget.value.trim().length)}
+            aria-invalid={errors.note?.length ? true : undefined}
+            aria-describedby="call-note-hint call-note-error"
+          />
+          <p id="call-note-hint" className="field-hint">
+            {t("calls.note.hint", { max: MAX_NOTE })}
+          </p>
+          <ErrorList id="call-note-error" errors={errors.note} />
+        </div>
       </div>
       <p className="field-hint">{t("calls.keys")}</p>
     </Form>
