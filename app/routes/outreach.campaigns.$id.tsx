@@ -1,7 +1,7 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "~/ui/use-translation";
 import { requireAccess } from "~/auth/session.server";
 import { campaignFormValues } from "~/outreach/campaign-form";
@@ -33,15 +33,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return campaignPageAction({ campaignId: params.id ?? "", actorId: user.id, formData: await request.formData() });
 }
 
+/** Fresh numbers every POLL_MS while `on` (and the tab is visible); one request at a time. */
 function useLiveUpdates(on: boolean) {
   const revalidator = useRevalidator();
+  const latest = useRef(revalidator);
+  useEffect(() => {
+    latest.current = revalidator;
+  });
   useEffect(() => {
     if (!on) return;
     const timer = setInterval(() => {
-      if (revalidator.state === "idle" && document.visibilityState === "visible") revalidator.revalidate();
+      const current = latest.current;
+      if (current.state === "idle" && document.visibilityState === "visible") current.revalidate();
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [on, revalidator]);
+  }, [on]);
 }
 
 export default function CampaignPage() {

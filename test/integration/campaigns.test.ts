@@ -9,6 +9,7 @@ import { addApplication } from "~/pipeline/pipeline.server";
 import * as campaignRoute from "~/routes/outreach.campaigns.$id";
 import * as listRoute from "~/routes/outreach.campaigns._index";
 import * as newRoute from "~/routes/outreach.campaigns.new";
+import * as outreachIndex from "~/routes/outreach._index";
 import { db } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { JOBS_SCHEMA, stopJobs } from "~/utils/jobs.server";
@@ -349,6 +350,25 @@ describe("pause, resume and cancel", () => {
     expect((await campaignAction(id, { intent: "cancel" })).body).toEqual({ notice: "campaigns.controls.cancelled|count=1" });
     expect(await db().emailMessage.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ status: "SENT", unconfirmed: true });
     expect(await db().mailHandover.count({ where: { emailId: first!.id } })).toBe(0);
+  });
+});
+
+describe("pages", () => {
+  it("the new-campaign form starts with the vacancy asked for, the selling letter and the safe limits", async () => {
+    const html = await renderRoute(getRequest(`/outreach/campaigns/new?vacancy=${vacancyId}`, cookie), { path: "/outreach/campaigns/new", loader: newRoute.loader, Component: newRoute.default });
+    expect(html).toMatch(new RegExp(`<option value="${vacancyId}" selected="">Key Account Manager, Казань</option>`));
+    expect(html).toMatch(new RegExp(`<option value="${templateId}" selected="">[^<]*Продающее письмо \\(RU\\)</option>`));
+    expect(html).toMatch(/id="campaign-form-ratePerMinute"[^>]*value="20"|value="20"[^>]*id="campaign-form-ratePerMinute"/);
+    expect(html).toMatch(/id="campaign-form-windowEnabled"[^>]*checked=""|checked=""[^>]*id="campaign-form-windowEnabled"/);
+    expect(html).toContain('name="stages" checked="" value="SOURCED"');
+    expect(html).not.toContain('name="stages" checked="" value="CONTACTED"');
+    expect(html.match(/name="windowDays" checked=""/g)).toHaveLength(5);
+  });
+
+  it("the outreach page keeps its step list and leads to campaigns, templates and the call list", async () => {
+    const html = await renderRoute(getRequest("/outreach", cookie), { path: "/outreach", loader: outreachIndex.loader, Component: outreachIndex.default });
+    for (const href of ["/outreach/campaigns", "/outreach/templates", "/outreach/calls"]) expect(html).toContain(`href="${href}"`);
+    expect(textsOf(html, 'id="step-list"')).toEqual(["Кандидаты на этом шаге"]);
   });
 });
 
