@@ -20,7 +20,7 @@ import { mergeValuesFor, templateText } from "./templates.server";
 
 // 10,000 recipients render and insert in a few seconds; the margin is for a loaded machine.
 const LAUNCH_TX = { maxWait: 10_000, timeout: 300_000 };
-/** Ids per contact-rule call and messages per insert: bounded statements, same lock order (ids sorted). */
+/** Ids per contact-rule call: bounded statements, locks taken in one order (ids sorted). */
 const CHUNK = 1_000;
 
 export type LaunchResult = {
@@ -89,8 +89,7 @@ export async function launchCampaign({ campaignId, actorId }: { campaignId: stri
         templateKind: template.kind,
       };
     });
-    let queued = 0;
-    for (const part of chunks(messages)) queued += await queueCampaignMessages(tx, campaign.id, part);
+    const queued = await queueCampaignMessages(tx, campaign.id, messages);
 
     const now = new Date();
     const later = campaign.scheduledAt && campaign.scheduledAt > now ? campaign.scheduledAt : null;
