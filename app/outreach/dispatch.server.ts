@@ -3,7 +3,7 @@ import pg from "pg";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { enqueue } from "~/utils/jobs.server";
-import { type DeliveryOutcome, deliverNow, mailFrom } from "~/utils/mail.server";
+import { type DeliveryOutcome, deliverBatch, mailFrom } from "~/utils/mail.server";
 import { outreachDeliveryHooks } from "./delivery.server";
 import { budgetFreesAt, nextOpening, sendBudget } from "./sending-window";
 
@@ -80,8 +80,9 @@ export type DispatchResult =
   | { state: "done" | "stopped" | "busy" | "missing"; delivered: number };
 
 const SLICE_MS = 20_000;
-/** Messages in flight at once per campaign (each holds two database connections). */
+/** Batches delivered side by side per campaign (each holds an SMTP and two database connections). */
 const PARALLEL = 3;
+/** Messages taken per round: PARALLEL batches of up to 20, each in one transaction. */
 const BATCH = 60;
 /** Wait in-process rather than re-queue when the next slot is this close. */
 const SHORT_WAIT_MS = 5_000;
@@ -142,7 +143,9 @@ export async function dispatchCampaign(campaignId: string, { sliceMs = SLICE_MS 
         });
         return { state: "done", delivered };
       }
-      const outcomes = await mapLimit(due, PARALLEL, ({ id }) => deliverSafely(id));
+      // A few batches side by side, each over its own SMTP connection.
+      const batches = chunk(due.map((m) => m.id), Math.ceil(due.length / PARALLEL));
+      const outcomes = (await Promise.all(batches.map((ids) => deliverSafely(ids)))).flat();
       delivered += outcomes.filter((o) => o.status !== "skipped").length;
       if (Date.now() >= deadline) return { state: "sent-slice", delivered };
     }
@@ -188,14 +191,20 @@ export async function sweepCampaigns(): Promise<number> {
   return started;
 }
 
-async function deliverSafely(id: string): Promise<DeliveryOutcome> {
+async function deliverSafely(ids: readonly string[]): Promise<DeliveryOutcome[]> {
   try {
-    return await deliverNow(id, { hooks: outreachDeliveryHooks });
+    return [...(await deliverBatch(ids, { hooks: outreachDeliveryHooks })).values()];
   } catch (error) {
-    // A database hiccup (a deadlock, a timeout) rolls that one message back to QUEUED.
-    console.warn(`campaign message ${id}: delivery interrupted, will retry: ${(error as Error).message}`);
-    return { status: "skipped" };
+    // A database hiccup (a deadlock, a timeout) rolls the batch back to QUEUED.
+    console.warn(`campaign batch of ${ids.length}: delivery interrupted, will retry: ${(error as Error).message}`);
+    return [];
   }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += Math.max(1, size)) chunks.push(items.slice(i, i + Math.max(1, size)));
+  return chunks;
 }
 
 function windowOf(campaign: Campaign) {
@@ -256,20 +265,6 @@ async function campaignLock(campaignId: string): Promise<{ release(): Promise<vo
     throw error;
   }
   return { release: () => client.end() };
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await run(items[index]!);
-      }
-    }),
-  );
-  return results;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));

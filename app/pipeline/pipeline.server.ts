@@ -166,6 +166,39 @@ export async function moveToStage(tx: Tx, input: MoveToStageInput): Promise<Appl
   return application;
 }
 
+/**
+ * The first contact for many at once (a campaign's letters going out): SOURCED →
+ * CONTACTED for those still SOURCED, each with its history row, in two statements.
+ * The caller has asked the contact rule for them in the same transaction
+ * (contactRefusals, which also locks them), as every contacting writer does.
+ * Returns the ids that moved.
+ */
+export async function markContacted(
+  tx: Tx,
+  applicationIds: readonly string[],
+  { actorId, reason }: { actorId: string | null; reason: string },
+): Promise<string[]> {
+  const ids = [...new Set(applicationIds)];
+  if (!ids.length) return [];
+  const now = new Date();
+  const moved = await tx.$queryRaw<Array<{ id: string; at: Date }>>`
+    UPDATE "Application"
+    SET stage = 'CONTACTED',
+        "stageChangedAt" = GREATEST(${now}::timestamp, "stageChangedAt" + interval '1 millisecond'),
+        "updatedAt" = ${now}::timestamp
+    WHERE id IN (${Prisma.join(ids)}) AND stage = 'SOURCED'
+    RETURNING id, "stageChangedAt" AS at`;
+  await bulkInsert(tx, "StageChange", [
+    { name: "applicationId", type: "text", value: (r) => r.id },
+    { name: "fromStage", type: "enum:Stage", value: () => "SOURCED" },
+    { name: "toStage", type: "enum:Stage", value: () => "CONTACTED" },
+    { name: "actorId", type: "text", value: () => actorId },
+    { name: "reason", type: "text", value: () => reason },
+    { name: "createdAt", type: "timestamp", value: (r) => r.at },
+  ], moved);
+  return moved.map((r) => r.id);
+}
+
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /** addToVacancy in a transaction of its own. */

@@ -1,5 +1,7 @@
-import { type EmailStatus, type Prisma, TemplateKind } from "@prisma/client";
+import { type EmailStatus, Prisma as PrismaSql, type Prisma, TemplateKind } from "@prisma/client";
+import pg from "pg";
 import { z } from "zod";
+import { bulkUpdate } from "./bulk-insert.server";
 import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { enqueue } from "./jobs.server";
@@ -143,10 +145,10 @@ type Message = Prisma.EmailMessageGetPayload<object>;
 
 /** What the outreach layer adds to a delivery (app/outreach/delivery.server.ts). */
 export type DeliveryHooks = {
-  /** Inside the delivery's transaction, before sending: a reason not to send, or null. */
-  refusal?(tx: Tx, message: Message): Promise<string | null>;
-  /** Inside the same transaction, once the message is SENT or STORED. */
-  delivered?(tx: Tx, message: Message): Promise<void>;
+  /** Inside the delivery's transaction, before sending: why some may not be sent (id → reason). */
+  refusals?(tx: Tx, messages: readonly Message[]): Promise<Map<string, string>>;
+  /** Inside the same transaction, for the messages now SENT or STORED. */
+  delivered?(tx: Tx, messages: readonly Message[]): Promise<void>;
 };
 
 /** Back-off after the n-th failed attempt: 1, 2, 4 … 64 min, up to a quarter more at random. */
@@ -155,100 +157,228 @@ export function retryDelayMs(attempt: number): number {
   return Math.round(base * (1 + Math.random() / 4));
 }
 
+export type DeliveryOptions = { finalAttempt?: boolean; hooks?: DeliveryHooks };
+
+/** deliverBatch for one message (the `mail.deliver` job's body; tests call it directly). */
+export async function deliverNow(id: string, options: DeliveryOptions = {}): Promise<DeliveryOutcome> {
+  return (await deliverBatch([id], options)).get(id) ?? { status: "skipped" };
+}
+
+type Update = {
+  id: string;
+  status: EmailStatus;
+  unconfirmed: boolean;
+  sentAt: Date | null;
+  attemptedAt: Date | null;
+  messageId: string | null;
+  attempts: number;
+  error: string | null;
+  nextAttemptAt: Date | null;
+};
+
 /**
- * Delivers one QUEUED message, at most once (the `mail.deliver` job's body and the
- * campaign dispatcher's; tests call it directly).
+ * Delivers QUEUED messages, each at most once, over one SMTP connection, one after
+ * the other (the campaign dispatcher runs a few batches side by side).
  *
- * The row stays locked (FOR UPDATE SKIP LOCKED) while the SMTP server is talked to,
- * so two workers never send it at once, and a worker that dies mid-send rolls its
- * transaction back. Just before the message's final "." goes out, a MailHandover row
- * is committed on another connection: if the worker dies after that, the next attempt
- * finds the hand-over and records the message as sent (unconfirmed) instead of
- * sending it again. A temporary failure (4xx, a dropped connection before the dot)
- * is QUEUED again with a back-off; a 5xx is final: BOUNCED when the address was
- * refused, FAILED otherwise; FAILED too on the last attempt.
+ * The rows stay locked (FOR UPDATE SKIP LOCKED) while the SMTP server is talked to,
+ * so two workers never send one at the same time, and a worker that dies mid-batch
+ * rolls its transaction back: everything is QUEUED again. Just before each message's
+ * final "." goes out, a MailHandover row is committed on another connection; the next
+ * attempt at a message with a hand-over records it as sent (unconfirmed) instead of
+ * sending it again. A temporary failure (4xx, a connection lost before the dot) is
+ * QUEUED again with a back-off; a 5xx is final: BOUNCED when the address was refused,
+ * FAILED otherwise; FAILED too on the last attempt. Ids not QUEUED, or being delivered
+ * by someone else right now, come back "skipped".
  */
-export async function deliverNow(
-  id: string,
-  { finalAttempt = false, hooks = {} }: { finalAttempt?: boolean; hooks?: DeliveryHooks } = {},
-): Promise<DeliveryOutcome> {
-  return db().$transaction(
-    async (tx): Promise<DeliveryOutcome> => {
+export async function deliverBatch(
+  ids: readonly string[],
+  { finalAttempt = false, hooks = {} }: DeliveryOptions = {},
+): Promise<Map<string, DeliveryOutcome>> {
+  const outcomes = new Map<string, DeliveryOutcome>(ids.map((id) => [id, { status: "skipped" }]));
+  if (!ids.length) return outcomes;
+  await db().$transaction(
+    async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "EmailMessage" WHERE id = ${id} AND status = 'QUEUED' FOR UPDATE SKIP LOCKED`;
-      if (!locked.length) return { status: "skipped" };
-      const message = await tx.emailMessage.findUniqueOrThrow({ where: { id } });
-      const handover = await tx.mailHandover.findUnique({ where: { emailId: id } });
-      if (handover) {
-        const messageId = message.messageId ?? messageIdFor(message);
-        await tx.emailMessage.update({
-          where: { id },
-          data: { status: "SENT", unconfirmed: true, sentAt: handover.at, messageId, error: null },
-        });
-        await tx.mailHandover.delete({ where: { emailId: id } });
-        await hooks.delivered?.(tx, message);
-        return { status: "SENT", messageId, unconfirmed: true };
-      }
-      const refusal = (await hooks.refusal?.(tx, message)) ?? null;
-      if (refusal) {
-        await tx.emailMessage.update({ where: { id }, data: { status: "CANCELLED", error: refusal } });
-        return { status: "CANCELLED", error: refusal };
-      }
-      const smtpUrl = env().SMTP_URL;
-      if (!smtpUrl) {
-        await tx.emailMessage.update({ where: { id }, data: { status: "STORED", error: null, attemptedAt: new Date() } });
-        await hooks.delivered?.(tx, message);
-        return { status: "STORED" };
-      }
-      const attempts = message.attempts + 1;
-      const messageId = messageIdFor(message);
-      try {
-        await smtpSender(smtpUrl).send(
-          {
-            from: message.fromAddress,
-            to: message.toAddress,
-            subject: message.subject,
-            text: message.text,
-            html: message.html,
-            headers: (message.headers as Record<string, string> | null) ?? undefined,
-            messageId,
-          },
-          // Its own connection and transaction: committed whatever becomes of ours.
-          () => db().mailHandover.create({ data: { emailId: id } }).then(() => undefined),
-        );
-      } catch (e) {
-        const error = e instanceof SmtpSendError ? e : new SmtpSendError(String(e), undefined, undefined, false);
-        if (error.ambiguous) {
-          // The dot went out and the reply never came: it may have been taken. Never twice.
-          await tx.emailMessage.update({
-            where: { id },
-            data: { status: "SENT", unconfirmed: true, sentAt: new Date(), attemptedAt: new Date(), messageId, attempts, error: error.message },
-          });
-          await tx.mailHandover.deleteMany({ where: { emailId: id } });
-          await hooks.delivered?.(tx, message);
-          return { status: "SENT", messageId, unconfirmed: true };
-        }
-        await tx.mailHandover.deleteMany({ where: { emailId: id } });
-        const final = error.permanent || finalAttempt || attempts >= MAX_DELIVERY_ATTEMPTS;
-        if (final) {
-          const status = error.recipientRefused ? "BOUNCED" : "FAILED";
-          await tx.emailMessage.update({ where: { id }, data: { status, attempts, attemptedAt: new Date(), error: error.message, nextAttemptAt: null } });
-          return { status, error: error.message };
-        }
-        const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts));
-        await tx.emailMessage.update({ where: { id }, data: { attempts, attemptedAt: new Date(), error: error.message, nextAttemptAt } });
-        return { status: "retry", error: error.message, nextAttemptAt };
-      }
-      await tx.emailMessage.update({
-        where: { id },
-        data: { status: "SENT", messageId, sentAt: new Date(), attemptedAt: new Date(), attempts, error: null, nextAttemptAt: null },
+        SELECT id FROM "EmailMessage" WHERE id IN (${PrismaSql.join([...ids])}) AND status = 'QUEUED'
+        ORDER BY "createdAt", id FOR UPDATE SKIP LOCKED`;
+      if (!locked.length) return;
+      const messages = await tx.emailMessage.findMany({
+        where: { id: { in: locked.map((r) => r.id) } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       });
-      await tx.mailHandover.delete({ where: { emailId: id } });
-      await hooks.delivered?.(tx, message);
-      return { status: "SENT", messageId };
+      const handedOver = new Map(
+        (await tx.mailHandover.findMany({ where: { emailId: { in: messages.map((m) => m.id) } } })).map((h) => [h.emailId, h.at]),
+      );
+      const updates: Update[] = [];
+      const delivered: Message[] = [];
+      const record = (message: Message, update: Omit<Update, "id">, outcome: DeliveryOutcome) => {
+        updates.push({ id: message.id, ...update });
+        outcomes.set(message.id, outcome);
+        if (outcome.status === "SENT" || outcome.status === "STORED") delivered.push(message);
+      };
+      const base = (m: Message) => ({
+        unconfirmed: m.unconfirmed,
+        sentAt: m.sentAt,
+        attemptedAt: m.attemptedAt,
+        messageId: m.messageId,
+        attempts: m.attempts,
+        error: m.error,
+        nextAttemptAt: m.nextAttemptAt,
+      });
+
+      const pending: Message[] = [];
+      for (const message of messages) {
+        const at = handedOver.get(message.id);
+        if (!at) {
+          pending.push(message);
+          continue;
+        }
+        const messageId = message.messageId ?? messageIdFor(message);
+        record(
+          message,
+          { ...base(message), status: "SENT", unconfirmed: true, sentAt: at, messageId, error: null, nextAttemptAt: null },
+          { status: "SENT", messageId, unconfirmed: true },
+        );
+      }
+      const refusals = pending.length && hooks.refusals ? await hooks.refusals(tx, pending) : new Map<string, string>();
+      const sendable = pending.filter((message) => {
+        const refusal = refusals.get(message.id);
+        if (refusal) record(message, { ...base(message), status: "CANCELLED", error: refusal }, { status: "CANCELLED", error: refusal });
+        return !refusal;
+      });
+
+      const smtpUrl = env().SMTP_URL;
+      let journal: HandoverJournal | undefined;
+      try {
+        let unreachable: { error: string; nextAttemptAt: Date } | null = null;
+        for (const message of sendable) {
+          const now = new Date();
+          if (!smtpUrl) {
+            record(message, { ...base(message), status: "STORED", error: null, attemptedAt: now }, { status: "STORED" });
+            continue;
+          }
+          if (unreachable) {
+            // The server could not be reached a moment ago: the rest wait with the first.
+            const { error, nextAttemptAt } = unreachable;
+            record(message, { ...base(message), status: "QUEUED", nextAttemptAt }, { status: "retry", error, nextAttemptAt });
+            continue;
+          }
+          const attempts = message.attempts + 1;
+          const messageId = messageIdFor(message);
+          try {
+            journal ??= await HandoverJournal.open();
+            await journal.prepare(message.id);
+            await smtpSender(smtpUrl).send(
+              {
+                from: message.fromAddress,
+                to: message.toAddress,
+                subject: message.subject,
+                text: message.text,
+                html: message.html,
+                headers: (message.headers as Record<string, string> | null) ?? undefined,
+                messageId,
+              },
+              () => journal!.commitNow(),
+            );
+            await journal.settle();
+            const sentAt = new Date();
+            record(
+              message,
+              { ...base(message), status: "SENT", messageId, sentAt, attemptedAt: sentAt, attempts, error: null, nextAttemptAt: null },
+              { status: "SENT", messageId },
+            );
+          } catch (e) {
+            await journal?.settle();
+            const error = e instanceof SmtpSendError ? e : new SmtpSendError(String(e), undefined, undefined, false);
+            const attempted = { ...base(message), attempts, attemptedAt: new Date(), error: error.message };
+            if (error.ambiguous) {
+              // The dot went out and the reply never came: it may have been taken. Never twice.
+              record(
+                message,
+                { ...attempted, status: "SENT", unconfirmed: true, sentAt: new Date(), messageId, nextAttemptAt: null },
+                { status: "SENT", messageId, unconfirmed: true },
+              );
+            } else if (error.permanent || finalAttempt || attempts >= MAX_DELIVERY_ATTEMPTS) {
+              const status = error.recipientRefused ? "BOUNCED" : "FAILED";
+              record(message, { ...attempted, status, nextAttemptAt: null }, { status, error: error.message });
+            } else {
+              const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts));
+              record(message, { ...attempted, status: "QUEUED", nextAttemptAt }, { status: "retry", error: error.message, nextAttemptAt });
+              if (error.responseCode === undefined) unreachable = { error: error.message, nextAttemptAt };
+            }
+          }
+        }
+
+      } finally {
+        await journal?.close();
+      }
+
+      await bulkUpdate(tx, "EmailMessage", (u: Update) => u.id, [
+        { name: "status", type: "enum:EmailStatus", value: (u) => u.status },
+        { name: "unconfirmed", type: "boolean", value: (u) => u.unconfirmed },
+        { name: "sentAt", type: "timestamp", value: (u) => u.sentAt },
+        { name: "attemptedAt", type: "timestamp", value: (u) => u.attemptedAt },
+        { name: "messageId", type: "text", value: (u) => u.messageId },
+        { name: "attempts", type: "int", value: (u) => u.attempts },
+        { name: "error", type: "text", value: (u) => u.error },
+        { name: "nextAttemptAt", type: "timestamp", value: (u) => u.nextAttemptAt },
+      ], updates);
+      await tx.mailHandover.deleteMany({ where: { emailId: { in: messages.map((m) => m.id) } } });
+      if (delivered.length && hooks.delivered) await hooks.delivered(tx, delivered);
     },
     { timeout: SEND_TRANSACTION_MS, maxWait: 10_000 },
   );
+  return outcomes;
+}
+
+/**
+ * The hand-over record, on a connection of its own (so it is committed whatever
+ * becomes of the delivery's transaction). prepare() opens a transaction holding the
+ * row; commitNow() writes COMMIT to the socket without waiting for the answer, and
+ * the SMTP sender writes the dot right after it: the two writes are a few microseconds
+ * apart, with no I/O between them, so a kill lands between "hand-over committed" and
+ * "dot sent" (a lost message, never a duplicate) only by the narrowest chance.
+ * Waiting for the commit's answer first would widen that gap to a database round trip.
+ */
+class HandoverJournal {
+  private pendingCommit: Promise<unknown> | null = null;
+  private inTransaction = false;
+
+  private constructor(private readonly client: pg.Client) {}
+
+  static async open(): Promise<HandoverJournal> {
+    const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "kam-hiring-handover" });
+    await client.connect();
+    return new HandoverJournal(client);
+  }
+
+  async prepare(emailId: string): Promise<void> {
+    await this.client.query("BEGIN");
+    this.inTransaction = true;
+    await this.client.query(`INSERT INTO "MailHandover" ("emailId") VALUES ($1) ON CONFLICT DO NOTHING`, [emailId]);
+  }
+
+  /** Sends COMMIT now (a synchronous socket write); settle() reads its answer. */
+  commitNow(): void {
+    this.inTransaction = false;
+    this.pendingCommit = this.client.query("COMMIT");
+  }
+
+  /** Waits for the COMMIT, or rolls back a hand-over whose dot was never reached. */
+  async settle(): Promise<void> {
+    const pending = this.pendingCommit;
+    this.pendingCommit = null;
+    if (pending) await pending;
+    if (this.inTransaction) {
+      this.inTransaction = false;
+      await this.client.query("ROLLBACK");
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.settle().catch(() => {});
+    await this.client.end().catch(() => {});
+  }
 }
 
 /** The same message always carries the same Message-ID, on MAIL_FROM's domain. */

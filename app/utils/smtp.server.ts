@@ -10,6 +10,8 @@ import SMTPConnection from "nodemailer/lib/smtp-connection";
  * is written the server throws the message away if the connection drops. `beforeEnd`
  * runs after the body is written and before the dot: the outbox records the hand-over
  * there, so a sender that dies later never sends the message again (at most once).
+ * When beforeEnd returns without a promise, the dot is written right after it, with
+ * no wait for any I/O in between.
  *
  * nodemailer's transporter cannot do this (it buffers the message before the
  * envelope is accepted), so connections are kept here: up to `poolSize` per process,
@@ -74,8 +76,8 @@ export class SmtpSender {
     this.options = { ...(parseConnectionUrl(url) as SMTPConnection.Options), ...TIMEOUTS };
   }
 
-  /** Sends one message; `beforeEnd` must resolve before the final dot is written. */
-  async send(message: OutgoingMessage, beforeEnd: () => Promise<void>): Promise<SmtpSendResult> {
+  /** Sends one message; `beforeEnd` runs (and its promise, if any, resolves) before the final dot. */
+  async send(message: OutgoingMessage, beforeEnd: () => void | Promise<void>): Promise<SmtpSendResult> {
     const raw = await compose(message);
     let handedOver = false;
     let pooled: Pooled;
@@ -84,9 +86,15 @@ export class SmtpSender {
     } catch (e) {
       throw toSendError(e, false);
     }
-    const gate = async () => {
-      await beforeEnd();
-      handedOver = true;
+    const gate = () => {
+      const done = beforeEnd();
+      if (!(done instanceof Promise)) {
+        handedOver = true;
+        return;
+      }
+      return done.then(() => {
+        handedOver = true;
+      });
     };
     try {
       const response = await new Promise<string>((resolve, reject) => {
@@ -174,20 +182,28 @@ function envelopeAddress(from: string): string {
   return /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
 }
 
-/** The message, then (once `gate` resolves) its end: the dot follows the end at once. */
-function gatedStream(raw: Buffer, gate: () => Promise<void>): Readable {
+/**
+ * The message, then (once `gate` is done) its end, which nodemailer follows with the
+ * dot. No read-ahead (highWaterMark 0): the gate runs once the body has been taken.
+ */
+function gatedStream(raw: Buffer, gate: () => void | Promise<void>): Readable {
   let step: "body" | "gate" | "waiting" = "body";
   return new Readable({
+    highWaterMark: 0,
     read() {
       if (step === "body") {
         step = "gate";
         this.push(raw);
       } else if (step === "gate") {
         step = "waiting";
-        gate().then(
-          () => this.push(null),
-          (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
-        );
+        const fail = (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error)));
+        try {
+          const done = gate();
+          if (done instanceof Promise) done.then(() => this.push(null), fail);
+          else this.push(null);
+        } catch (error) {
+          fail(error);
+        }
       }
     },
   });

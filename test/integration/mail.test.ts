@@ -214,19 +214,21 @@ describe("deliverNow", () => {
     }
   });
 
-  it("commits the hand-over before the server has the whole message, and clears it once sent", async () => {
+  it("commits the hand-over with the final dot, before the server's reply, and clears it once sent", async () => {
     const seen: number[] = [];
     const smtp = await startSmtpServer({
       onData(stream, _session, callback) {
         stream.resume();
-        // The final dot has arrived: the hand-over must already be in the database.
+        // The dot has arrived and the server has not answered: the sender is waiting for
+        // us, yet its hand-over commits (it went out with the dot, not after the reply).
         stream.on("end", () => {
-          void db()
-            .mailHandover.count()
-            .then((n) => {
-              seen.push(n);
-              callback();
-            });
+          void vi
+            .waitFor(async () => expect(await db().mailHandover.count()).toBe(1), { timeout: 2_000, interval: 5 })
+            .then(
+              () => seen.push(1),
+              () => seen.push(0),
+            )
+            .finally(() => callback());
         });
       },
     });
@@ -235,6 +237,18 @@ describe("deliverNow", () => {
       const { id } = await sendMail(letter);
       expect(await deliverNow(id!)).toMatchObject({ status: "SENT" });
       expect(seen).toEqual([1]);
+      expect(await db().mailHandover.count({ where: { emailId: id! } })).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("leaves no hand-over when the server refuses before the data", async () => {
+    const smtp = await rejectingServer(451);
+    try {
+      useSmtp(smtp.url);
+      const { id } = await sendMail(letter);
+      await deliverNow(id!);
       expect(await db().mailHandover.count({ where: { emailId: id! } })).toBe(0);
     } finally {
       await smtp.close();
