@@ -342,11 +342,6 @@ export const en: Messages = {
     nobodyAtStep: "Nobody is at this step right now.",
     outreach: {
       intro: "Everyone sourced gets a selling letter inviting them to compete for the job, and a call. Here are those still to contact and those already contacted.",
-      coming: {
-        templates: "Letter templates with merge fields (name, vacancy, company).",
-        campaigns: "Campaigns sent at a safe rate that never send the same message to one person twice.",
-        calls: "A call list with call outcomes.",
-      },
     },
     questionnaires: {
       intro: "The questionnaire filters out those who clearly do not fit (knock-out questions) and ranks the rest. Submitting it means consent to personal data processing.",

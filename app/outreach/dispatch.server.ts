@@ -1,5 +1,6 @@
 import { type Campaign, type TemplateKind } from "@prisma/client";
 import pg from "pg";
+import { bulkInsert, type Column, newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { enqueue } from "~/utils/jobs.server";
@@ -35,35 +36,41 @@ export function campaignDedupeKey(campaignId: string, candidateId: string): stri
   return `campaign:${campaignId}:${candidateId}`;
 }
 
-const INSERT_CHUNK = 1_000;
+const INSERT_CHUNK = 2_000;
 
-/** Writes the campaign's messages (QUEUED); returns how many were new. */
+/** Writes the campaign's messages (QUEUED) in a few statements; returns how many were new. */
 export async function queueCampaignMessages(
   tx: Tx,
   campaignId: string,
   messages: readonly CampaignMessageInput[],
 ): Promise<number> {
   const fromAddress = mailFrom();
+  const now = new Date();
   let created = 0;
   for (let i = 0; i < messages.length; i += INSERT_CHUNK) {
-    const { count } = await tx.emailMessage.createMany({
-      data: messages.slice(i, i + INSERT_CHUNK).map((m) => ({
-        toAddress: m.to,
-        fromAddress,
-        subject: m.subject,
-        text: m.text,
-        html: m.html,
-        headers: m.headers,
-        candidateId: m.candidateId,
-        applicationId: m.applicationId,
-        campaignId,
-        templateKind: m.templateKind,
-        unsubscribeTokenHash: m.unsubscribeTokenHash,
-        dedupeKey: campaignDedupeKey(campaignId, m.candidateId),
-      })),
-      skipDuplicates: true,
-    });
-    created += count;
+    created += await bulkInsert(
+      tx,
+      "EmailMessage",
+      [
+        { name: "id", type: "text", value: () => newId() },
+        { name: "toAddress", type: "text", value: (m) => m.to },
+        { name: "fromAddress", type: "text", value: () => fromAddress },
+        { name: "subject", type: "text", value: (m) => m.subject },
+        { name: "text", type: "text", value: (m) => m.text },
+        { name: "html", type: "text", value: (m) => m.html },
+        { name: "headers", type: "jsonb", value: (m) => m.headers },
+        { name: "status", type: "enum:EmailStatus", value: () => "QUEUED" },
+        { name: "dedupeKey", type: "text", value: (m) => campaignDedupeKey(campaignId, m.candidateId) },
+        { name: "candidateId", type: "text", value: (m) => m.candidateId },
+        { name: "applicationId", type: "text", value: (m) => m.applicationId },
+        { name: "campaignId", type: "text", value: () => campaignId },
+        { name: "templateKind", type: "enum:TemplateKind", value: (m) => m.templateKind },
+        { name: "unsubscribeTokenHash", type: "text", value: (m) => m.unsubscribeTokenHash },
+        { name: "createdAt", type: "timestamp", value: () => now },
+      ] satisfies ReadonlyArray<Column<CampaignMessageInput>>,
+      messages.slice(i, i + INSERT_CHUNK),
+      { skipDuplicates: true },
+    );
   }
   return created;
 }

@@ -46,12 +46,19 @@ function unnestOf<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]
   return { from: Prisma.sql`unnest(${arrays}) AS v(${aliases})`, value: (i: number) => cast(columns[i]!.type, `v.c${i}`) };
 }
 
-export async function bulkInsert<Row>(tx: Tx, table: string, columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): Promise<void> {
-  if (!rows.length) return;
+export async function bulkInsert<Row>(
+  tx: Tx,
+  table: string,
+  columns: ReadonlyArray<Column<Row>>,
+  rows: readonly Row[],
+  { skipDuplicates = false }: { skipDuplicates?: boolean } = {},
+): Promise<number> {
+  if (!rows.length) return 0;
   const names = Prisma.raw(columns.map((c) => `"${c.name}"`).join(", "));
   const v = unnestOf(columns, rows);
   const values = Prisma.raw(columns.map((_, i) => v.value(i)).join(", "));
-  await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) SELECT ${values} FROM ${v.from}`;
+  const conflict = Prisma.raw(skipDuplicates ? " ON CONFLICT DO NOTHING" : "");
+  return tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) SELECT ${values} FROM ${v.from}${conflict}`;
 }
 
 /** Sets these columns of rows found by id, the same way: one statement however many rows. */

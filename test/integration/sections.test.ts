@@ -10,7 +10,7 @@ import { loader as candidatesLoader } from "~/routes/candidates._index";
 import { loader as handoverLoader } from "~/routes/handover";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as interviewsLoader } from "~/routes/interviews";
-import { loader as outreachLoader } from "~/routes/outreach";
+import { loader as outreachLoader } from "~/routes/outreach._index";
 import { loader as probationLoader } from "~/routes/probation";
 import { loader as questionnairesLoader } from "~/routes/questionnaires";
 import { action as languageAction } from "~/routes/settings.language";
