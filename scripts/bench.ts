@@ -6,9 +6,11 @@
  * production server (scripts/start.ts, built by `npm run build`) on a free port,
  * signs in, and times each page as a client on this machine sees it: the wall time
  * of one GET, from sending the request to reading the whole HTML, over localhost.
- * Then it times one import of 5,000 records (scripts/bench-import.ts): preview and commit.
+ * Then it times one import of 5,000 records (scripts/bench-import.ts): preview and commit,
+ * and a 10,000-recipient campaign (scripts/bench-mail.ts): launch, delivery by the
+ * dispatcher to a local SMTP server, and plain nodemailer sending the same messages.
  * Options: --candidates=N (default 100000), --requests=N (default 30), --import=N
- * (records in the timed import, default 5000), --keep
+ * (records in the timed import, default 5000), --mail=N (campaign size, default 10000), --keep
  * (leave kam_bench for EXPLAIN ANALYZE afterwards).
  */
 import { spawn } from "node:child_process";
@@ -132,6 +134,27 @@ function timeImport(databaseUrl: string): Promise<{ records: number; knownShare:
   });
 }
 
+const MAIL_MESSAGES = arg("mail", 10_000);
+
+type MailFigures = { messages: number; queued: number; queueMs: number; deliverMs: number; delivered: number; sent: number; plainMs: number; plainDelivered: number; inFlight: number };
+
+/** scripts/bench-mail.ts in its own process, on the bench database. */
+function timeMail(databaseUrl: string): Promise<MailFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-mail.ts", `--messages=${MAIL_MESSAGES}`], {
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SLOW_QUERY_MS: "0" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as MailFigures);
+      else reject(new Error(`bench-mail failed (exit code ${code}): ${out.slice(-500)}`));
+    });
+  });
+}
+
 async function main() {
   const config = env();
   const server = config.DATABASE_URL
@@ -176,6 +199,7 @@ async function main() {
     for (const [name, path, as] of cases) rows.push({ name, ...(await timeRequests(`${base}${path}`, as)) });
     // After the pages, so their figures are of the data set as described.
     const imported = await timeImport(benchUrl);
+    const mail = await timeMail(benchUrl);
 
     const cpus = os.cpus();
     console.log("");
@@ -194,6 +218,15 @@ async function main() {
       `Import of ${imported.records.toLocaleString("en")} records into that database (${Math.round(imported.knownShare * 100)}% already there, found by phone): ` +
         `preview ${(imported.previewMs / 1000).toFixed(1)} s, commit ${(imported.commitMs / 1000).toFixed(1)} s (${imported.status}: ${JSON.stringify(imported.result)})`,
     );
+    const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString("en");
+    console.log("");
+    console.log(`A campaign of ${mail.messages.toLocaleString("en")} recipients to a local SMTP server (smtp-server on loopback), ${mail.inFlight} messages in flight:`);
+    console.log("");
+    console.log("| Step | Seconds | Messages/s | Arrived |");
+    console.log("|---|---:|---:|---:|");
+    console.log(`| Launch: audience, contact rule, render, queue (one transaction) | ${(mail.queueMs / 1000).toFixed(1)} | ${perSecond(mail.queued, mail.queueMs)} | — |`);
+    console.log(`| Deliver: the dispatcher, at most once each | ${(mail.deliverMs / 1000).toFixed(1)} | ${perSecond(mail.delivered, mail.deliverMs)} | ${mail.delivered.toLocaleString("en")} |`);
+    console.log(`| Plain nodemailer (pooled), the same messages | ${(mail.plainMs / 1000).toFixed(1)} | ${perSecond(mail.plainDelivered, mail.plainMs)} | ${mail.plainDelivered.toLocaleString("en")} |`);
   } finally {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
