@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth/password.server";
 import { refreshSearchText } from "~/sourcing/search-text.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DEMO_ACCOUNTS, generateDemo } from "./generate";
+import { writeDemoCampaigns } from "./seed-campaigns.server";
 import { writeDemoCalls } from "./seed-calls.server";
 import { writeImports } from "./seed-imports.server";
 import { demoTemplates } from "./templates";
@@ -73,6 +74,7 @@ async function write(tx: Tx, { data, users, now }: Awaited<ReturnType<typeof pre
   const recruiter = data.users[DEMO_ACCOUNTS.findIndex((a) => a.key === "recruiter")]!;
   await tx.messageTemplate.createMany({ data: demoTemplates({ mainVacancyId: main!.id, createdById: recruiter.id }) });
   await writeImports(tx, data.imports.batches, { vacancyId: main!.id, actorId: recruiter.id });
+  await writeDemoCampaigns(tx, { vacancyId: main!.id, recruiterId: recruiter.id });
   return countsOf(tx);
 }
 
