@@ -117,10 +117,10 @@ async function timeRequests(url: string, cookie: string | null) {
 
 const IMPORT_RECORDS = arg("import", 5_000);
 
-/** scripts/bench-import.ts in its own process, on the bench database: preview and commit times. */
-function timeImport(databaseUrl: string): Promise<{ records: number; knownShare: number; previewMs: number; commitMs: number; status: string; result: unknown }> {
+/** A bench script in its own process, on the bench database: its last stdout line is JSON. */
+function runJsonScript<T>(script: string, args: string[], databaseUrl: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-import.ts", `--records=${IMPORT_RECORDS}`], {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SLOW_QUERY_MS: "0" },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -128,32 +128,24 @@ function timeImport(databaseUrl: string): Promise<{ records: number; knownShare:
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("exit", (code) => {
       const line = out.trim().split("\n").at(-1) ?? "";
-      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line));
-      else reject(new Error(`bench-import failed (exit code ${code}): ${out.slice(-500)}`));
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as T);
+      else reject(new Error(`${script} failed (exit code ${code}): ${out.slice(-500)}`));
     });
   });
 }
+
+type ImportFigures = { records: number; knownShare: number; previewMs: number; commitMs: number; status: string; result: unknown };
+
+/** scripts/bench-import.ts: preview and commit times. */
+const timeImport = (databaseUrl: string) =>
+  runJsonScript<ImportFigures>("scripts/bench-import.ts", [`--records=${IMPORT_RECORDS}`], databaseUrl);
 
 const MAIL_MESSAGES = arg("mail", 10_000);
 
 type MailFigures = { messages: number; queued: number; queueMs: number; deliverMs: number; delivered: number; sent: number; plainMs: number; plainDelivered: number; inFlight: number };
 
-/** scripts/bench-mail.ts in its own process, on the bench database. */
-function timeMail(databaseUrl: string): Promise<MailFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-mail.ts", `--messages=${MAIL_MESSAGES}`], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SLOW_QUERY_MS: "0" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("exit", (code) => {
-      const line = out.trim().split("\n").at(-1) ?? "";
-      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as MailFigures);
-      else reject(new Error(`bench-mail failed (exit code ${code}): ${out.slice(-500)}`));
-    });
-  });
-}
+/** scripts/bench-mail.ts: launch, dispatcher and plain nodemailer times. */
+const timeMail = (databaseUrl: string) => runJsonScript<MailFigures>("scripts/bench-mail.ts", [`--messages=${MAIL_MESSAGES}`], databaseUrl);
 
 async function main() {
   const config = env();

@@ -11,23 +11,13 @@ import * as listRoute from "~/routes/outreach.campaigns._index";
 import * as newRoute from "~/routes/outreach.campaigns.new";
 import * as outreachIndex from "~/routes/outreach._index";
 import { db } from "~/utils/db.server";
-import { reloadEnv } from "~/utils/env.server";
 import { JOBS_SCHEMA, stopJobs } from "~/utils/jobs.server";
-import { closeSmtp } from "~/utils/mail.server";
 import { createCandidate, createUser, formRequest, getRequest, respond, sessionCookie } from "../factories";
 import { renderRoute, textsOf } from "../render-route";
-import { startSmtpServer } from "../setup/smtp";
+import { resetSmtp, startSmtpServer, setSmtpUrl } from "../setup/smtp";
 
-function useSmtp(url: string | undefined) {
-  if (url) process.env.SMTP_URL = url;
-  else delete process.env.SMTP_URL;
-  reloadEnv();
-}
 
-afterEach(() => {
-  useSmtp(undefined);
-  closeSmtp();
-});
+afterEach(resetSmtp);
 afterAll(() => stopJobs());
 
 let recruiterId: string;
@@ -280,7 +270,7 @@ describe("launch", () => {
 
     const smtp = await startSmtpServer();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       expect(await drainCampaign(id)).toMatchObject({ state: "done" });
       expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual(eligible.map((p) => p.email).sort());
       for (const received of smtp.messages) {

@@ -2,22 +2,13 @@ import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { dispatchCampaign, drainCampaign, sweepCampaigns } from "~/outreach/dispatch.server";
 import { db } from "~/utils/db.server";
-import { env, reloadEnv } from "~/utils/env.server";
+import { env } from "~/utils/env.server";
 import { JOBS_SCHEMA, stopJobs } from "~/utils/jobs.server";
-import { closeSmtp } from "~/utils/mail.server";
-import { startSmtpServer } from "../setup/smtp";
+import { resetSmtp, startSmtpServer, setSmtpUrl } from "../setup/smtp";
 import { createAudience, launchedCampaign } from "../support/campaign-fixtures";
 
-function useSmtp(url: string | undefined) {
-  if (url) process.env.SMTP_URL = url;
-  else delete process.env.SMTP_URL;
-  reloadEnv();
-}
 
-afterEach(() => {
-  useSmtp(undefined);
-  closeSmtp();
-});
+afterEach(resetSmtp);
 afterAll(() => stopJobs());
 
 const statuses = async (campaignId: string) =>
@@ -29,7 +20,7 @@ describe("the campaign dispatcher", () => {
   it("sends each message once over SMTP, moves the candidates to CONTACTED with history, and finishes the campaign", async () => {
     const smtp = await startSmtpServer();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { vacancy, people } = await createAudience(40);
       const campaign = await launchedCampaign(vacancy.id, people);
       expect(await drainCampaign(campaign.id)).toMatchObject({ state: "done" });
@@ -51,7 +42,7 @@ describe("the campaign dispatcher", () => {
   it("asks the contact rule again at sending: people blocked after the launch get nothing", async () => {
     const smtp = await startSmtpServer();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { vacancy, people } = await createAudience(6);
       const campaign = await launchedCampaign(vacancy.id, people);
       const [dnc, excluded, erased] = people;
@@ -76,7 +67,7 @@ describe("the campaign dispatcher", () => {
   it("keeps to the per-minute limit and says when the next slot frees", async () => {
     const smtp = await startSmtpServer();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { vacancy, people } = await createAudience(12);
       const campaign = await launchedCampaign(vacancy.id, people, { ratePerMinute: 5, ratePerHour: 600 });
       const before = Date.now();
@@ -136,7 +127,7 @@ describe("the campaign dispatcher", () => {
       },
     });
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { vacancy, people } = await createAudience(3);
       const campaign = await launchedCampaign(vacancy.id, people);
       const result = await drainCampaign(campaign.id);

@@ -1,19 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { db } from "~/utils/db.server";
-import { reloadEnv } from "~/utils/env.server";
 import { JOBS_SCHEMA, startJobs, stopJobs } from "~/utils/jobs.server";
-import { closeSmtp, deliverNow, MAX_DELIVERY_ATTEMPTS, OUTBOX_PAGE_SIZE, sendMail } from "~/utils/mail.server";
+import { deliverNow, MAX_DELIVERY_ATTEMPTS, OUTBOX_PAGE_SIZE, sendMail } from "~/utils/mail.server";
 import { loader as outboxLoader } from "~/routes/outbox._index";
 import { loader as messageLoader } from "~/routes/outbox.$id";
 import { createUser, getRequest, respond, sessionCookie } from "../factories";
-import { startSmtpServer } from "../setup/smtp";
+import { resetSmtp, startSmtpServer, setSmtpUrl } from "../setup/smtp";
 
-function useSmtp(url: string | undefined) {
-  if (url) process.env.SMTP_URL = url;
-  else delete process.env.SMTP_URL;
-  reloadEnv();
-}
 
 /** A server that refuses every recipient: for now (451) or for good (550). */
 const rejectingServer = (responseCode = 451) =>
@@ -38,10 +32,7 @@ const letter = {
   text: "Здравствуйте, Иван!\nЖдём вас во вторник в 10:00.",
 };
 
-afterEach(() => {
-  useSmtp(undefined);
-  closeSmtp();
-});
+afterEach(resetSmtp);
 afterAll(() => stopJobs());
 
 describe("sendMail", () => {
@@ -110,7 +101,7 @@ describe("deliverNow", () => {
   it("sends over SMTP: the server receives to, subject and text; the row becomes SENT", async () => {
     const smtp = await startSmtpServer();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail({ ...letter, html: "<p>Здравствуйте, <b>Иван</b>!</p>" });
       const outcome = await deliverNow(id!);
       expect(outcome.status).toBe("SENT");
@@ -140,7 +131,7 @@ describe("deliverNow", () => {
       },
     });
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       const outcomes = await Promise.all([deliverNow(id!), deliverNow(id!)]);
       expect(outcomes.map((o) => o.status).sort()).toEqual(["SENT", "skipped"]);
@@ -153,7 +144,7 @@ describe("deliverNow", () => {
   it("keeps a temporarily refused message QUEUED with the error and a back-off, and FAILED on the final attempt", async () => {
     const smtp = await rejectingServer(451);
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       const first = await deliverNow(id!);
       expect(first).toMatchObject({ status: "retry", error: expect.stringMatching(/Mailbox unavailable/) });
@@ -175,7 +166,7 @@ describe("deliverNow", () => {
   it("gives up after MAX_DELIVERY_ATTEMPTS temporary failures", async () => {
     const smtp = await rejectingServer(421);
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       await db().emailMessage.update({ where: { id: id! }, data: { attempts: MAX_DELIVERY_ATTEMPTS - 1 } });
       expect(await deliverNow(id!)).toMatchObject({ status: "FAILED" });
@@ -187,7 +178,7 @@ describe("deliverNow", () => {
   it("marks a message whose address the server refuses for good (550 at RCPT) BOUNCED, without retries", async () => {
     const smtp = await rejectingServer(550);
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       expect(await deliverNow(id!)).toMatchObject({ status: "BOUNCED", error: expect.stringMatching(/Mailbox unavailable/) });
       expect(await db().emailMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: "BOUNCED", attempts: 1 });
@@ -205,7 +196,7 @@ describe("deliverNow", () => {
       },
     });
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       expect(await deliverNow(id!)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/spam/) });
       expect(await db().mailHandover.count({ where: { emailId: id! } })).toBe(0);
@@ -233,7 +224,7 @@ describe("deliverNow", () => {
       },
     });
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       expect(await deliverNow(id!)).toMatchObject({ status: "SENT" });
       expect(seen).toEqual([1]);
@@ -246,7 +237,7 @@ describe("deliverNow", () => {
   it("leaves no hand-over when the server refuses before the data", async () => {
     const smtp = await rejectingServer(451);
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       await deliverNow(id!);
       expect(await db().mailHandover.count({ where: { emailId: id! } })).toBe(0);
@@ -258,7 +249,7 @@ describe("deliverNow", () => {
   it("never sends again a message an earlier attempt handed over before it died: SENT, unconfirmed", async () => {
     const smtp = await startSmtpServer();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       // What a worker killed between the dot and its commit leaves: QUEUED plus the hand-over.
       await db().mailHandover.create({ data: { emailId: id! } });
@@ -275,7 +266,7 @@ describe("deliverNow", () => {
   it("sends the message's own headers and a stable Message-ID", async () => {
     const smtp = await startSmtpServer();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail({
         ...letter,
         headers: { "List-Unsubscribe": "<https://hiring.example.ru/u/abc>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
@@ -305,7 +296,7 @@ describe("the mail.deliver job, through a worker", () => {
   it("delivers over SMTP", async () => {
     const smtp = await startSmtpServer();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       // Messages queued by earlier tests are delivered too now that a worker runs.
       const to = "worker.test@example.ru";
       const { id } = await sendMail({ ...letter, to });
@@ -331,7 +322,7 @@ describe("the mail.deliver job, through a worker", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const smtp = await rejectingServer(451);
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { id } = await sendMail(letter);
       await vi.waitFor(async () => {
         expect((await deliveryJob(id!))[0]?.state).toBe("retry");

@@ -1,5 +1,7 @@
 import { type AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
+import { reloadEnv } from "../../app/utils/env.server";
+import { closeSmtp } from "../../app/utils/mail.server";
 
 /**
  * A real SMTP server in the test process: the app's mail goes over the wire to it
@@ -127,4 +129,17 @@ function decodeWords(value: string): string {
         ? Buffer.from(data, "base64").toString("utf8")
         : decodeQuotedPrintable(data.replace(/_/g, " ")),
     );
+}
+
+/** Points the app's mail at `url` (undefined: no SMTP, so messages are STORED). */
+export function setSmtpUrl(url: string | undefined) {
+  if (url) process.env.SMTP_URL = url;
+  else delete process.env.SMTP_URL;
+  reloadEnv();
+}
+
+/** For afterEach: back to no SMTP, the sender's idle connections closed. */
+export function resetSmtp() {
+  setSmtpUrl(undefined);
+  closeSmtp();
 }
