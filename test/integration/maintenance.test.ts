@@ -85,14 +85,17 @@ test("a batch being committed right now is left for the next run, not waited for
   expect(await cleanUp(now)).toMatchObject({ importBatches: 1 });
 });
 
-test("a worker registers the hourly schedule", async () => {
+test("a worker registers the schedules: the hourly clean-up, the campaign sweep every minute", async () => {
   await startJobs({ work: true });
   await stopJobs();
   const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: "pgboss" });
   await boss.start();
   try {
     const schedules = await boss.getSchedules();
-    expect(schedules.map((s) => [s.name, s.cron])).toEqual([["maintenance.cleanup", "0 * * * *"]]);
+    expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
+      ["campaign.sweep", "* * * * *"],
+      ["maintenance.cleanup", "0 * * * *"],
+    ]);
   } finally {
     await boss.stop({ graceful: false });
   }
