@@ -10,7 +10,7 @@ import { Button, ErrorList } from "./form";
  * (2), the reason choice (4, then 1–6) and the note (N); Esc closes what is open.
  * Keys do nothing while the focus is in a text field, except Esc, and Enter in the
  * callback field. Buttons 1, 3 and 5 submit at once; the page then shows the next
- * candidate (the loader claims them after the action).
+ * candidate (the loader claims them after the action). A held key's repeats do nothing.
  */
 
 type Reply = SubmissionResult<string[]>;
@@ -62,7 +62,8 @@ export function CallOutcomeForm({
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (busy) return;
+      // A key held down repeats: that must not record the same outcome for the next candidate too.
+      if (busy || event.repeat) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const action = shortcut(event, panel, isTypingTarget(target));
       if (!action) return;
