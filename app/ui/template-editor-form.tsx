@@ -109,7 +109,8 @@ export function TemplateEditorForm({
     if (target) insertAtCursor(target, `{{${field}}}`);
   };
   return (
-    <>
+    // A stack, so the preview stands apart from the form's buttons.
+    <div className="stack">
       <Form
         method="post"
         {...getFormProps(form)}
@@ -163,7 +164,13 @@ export function TemplateEditorForm({
           </Link>
         </div>
       </Form>
-      <TemplatePreview formRef={formRef as RefObject<HTMLFormElement>} kind={kind} vacancies={options.vacancies} initial={options.preview} />
-    </>
+      <TemplatePreview
+        formRef={formRef as RefObject<HTMLFormElement>}
+        kind={kind}
+        templateVacancyId={fields.vacancyId.value}
+        vacancies={options.vacancies}
+        initial={options.preview}
+      />
+    </div>
   );
 }

@@ -74,11 +74,14 @@ function Result({ result }: { result: PreviewResult | undefined }) {
 export function TemplatePreview({
   formRef,
   kind,
+  templateVacancyId,
   vacancies,
   initial,
 }: {
   formRef: RefObject<HTMLFormElement>;
   kind: string | undefined;
+  /** The vacancy the template is for, if any: choosing one there previews with its candidates. */
+  templateVacancyId?: string;
   vacancies: ReadonlyArray<{ id: string; title: string; city: string }>;
   initial: { vacancyId: string | null; candidates: PreviewCandidate[] };
 }) {
@@ -101,6 +104,18 @@ export function TemplatePreview({
     list.load(`${PREVIEW_ROUTE}?${new URLSearchParams({ vacancy, q })}`);
   };
   const searchLater = useDebounced(() => loadCandidates(vacancyId, search));
+
+  // A template made for one vacancy is previewed with that vacancy's candidates.
+  const followed = useRef(templateVacancyId ?? "");
+  useEffect(() => {
+    const next = templateVacancyId ?? "";
+    if (next === followed.current) return;
+    followed.current = next;
+    if (!next || next === vacancyId) return;
+    setVacancyId(next);
+    loadCandidates(next, search);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the template's vacancy moves the preview
+  }, [templateVacancyId]);
 
   const render = () => {
     const form = formRef.current;
