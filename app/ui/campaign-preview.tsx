@@ -26,6 +26,9 @@ function PersonName({ person }: { person: Person }) {
   return <Link to={`/candidates/${person.candidateId}`}>{[lastName, firstName, middleName].filter(Boolean).join(" ")}</Link>;
 }
 
+// A section's table reaches its edges; in one of two columns it stays in its column.
+const COLUMN_TABLE = { margin: 0 } as const;
+
 /** Left-out people counted by reason, in the rule's order. */
 export function ExclusionList({ counts, id }: { counts: ExclusionCounts; id?: string }) {
   const { t } = useTranslation();
@@ -66,12 +69,12 @@ export function CampaignPreview({ preview, children }: { preview: AudiencePrevie
         </li>
       </ul>
       <ExclusionList counts={preview.counts} id="exclusion-counts" />
-      {children}
+      {children ? <div style={{ marginBottom: "1.25rem" }}>{children}</div> : null}
       <div className="grid-2">
         <div>
           <h3 id="recipients-title">{t("campaigns.preview.recipients", { count: formatCount(preview.recipientCount, locale) })}</h3>
           {preview.recipients.length ? (
-            <div className="table-wrap">
+            <div className="table-wrap" style={COLUMN_TABLE}>
               <table className="table" aria-labelledby="recipients-title" id="recipients">
                 <thead>
                   <tr>
@@ -103,7 +106,7 @@ export function CampaignPreview({ preview, children }: { preview: AudiencePrevie
         <div>
           <h3 id="left-out-title">{t("campaigns.preview.leftOut", { count: formatCount(preview.leftOutCount, locale) })}</h3>
           {preview.leftOut.length ? (
-            <div className="table-wrap">
+            <div className="table-wrap" style={COLUMN_TABLE}>
               <table className="table" aria-labelledby="left-out-title" id="left-out">
                 <thead>
                   <tr>
