@@ -14,6 +14,7 @@ import {
 import { type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { useTranslation } from "~/ui/use-translation";
+import { ErrorPage } from "~/ui/page";
 import { getOptionalUser, requestLocale } from "~/auth/session.server";
 import { DEFAULT_LOCALE } from "~/i18n/i18n";
 import styles from "~/styles/app.css";
@@ -82,16 +83,11 @@ export function ErrorBoundary() {
         : [t("errors.unexpectedTitle"), t("errors.unexpected")];
   return (
     <AppShell user={data?.user ?? null}>
-      <div className="error-page">
-        <p className="error-status">{status}</p>
-        <h1>{title}</h1>
-        <p>{message}</p>
-        <p>
-          <Link to="/" className="button button-primary">
-            {t("errors.backHome")}
-          </Link>
-        </p>
-      </div>
+      <ErrorPage status={status} title={title} message={message}>
+        <Link to="/" className="button button-primary">
+          {t("errors.backHome")}
+        </Link>
+      </ErrorPage>
     </AppShell>
   );
 }

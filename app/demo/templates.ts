@@ -1,4 +1,4 @@
-import { type TemplateKind } from "@prisma/client";
+import { type TemplateFields } from "~/outreach/template-form";
 
 /**
  * The demo's message templates: the main vacancy's selling letter (METHOD.md §2: the
@@ -6,16 +6,7 @@ import { type TemplateKind } from "@prisma/client";
  * company offers, why it is worth it, and one next step, the short questionnaire),
  * and one general template of every other kind, in Russian and English.
  */
-export type DemoTemplate = {
-  kind: TemplateKind;
-  name: string;
-  vacancyId: string | null;
-  subjectRu: string;
-  bodyRu: string;
-  subjectEn: string;
-  bodyEn: string;
-  createdById: string;
-};
+export type DemoTemplate = TemplateFields & { createdById: string };
 
 const SELLING_RU = `{{firstName}}, добрый день!
 

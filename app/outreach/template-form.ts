@@ -79,8 +79,8 @@ export const TemplateFormSchema = z
 export type TemplateForm = z.output<typeof TemplateFormSchema>;
 export type TemplateFormInput = z.input<typeof TemplateFormSchema>;
 
-/** A saved template as the form's starting values. */
-export function templateFormValues(template: {
+/** What a template is made of, as the form edits it and the demo writes it. */
+export type TemplateFields = {
   kind: TemplateKind;
   name: string;
   vacancyId: string | null;
@@ -88,7 +88,10 @@ export function templateFormValues(template: {
   bodyRu: string;
   subjectEn: string;
   bodyEn: string;
-}) {
+};
+
+/** A saved template as the form's starting values. */
+export function templateFormValues(template: TemplateFields) {
   return {
     kind: template.kind,
     name: template.name,

@@ -17,7 +17,7 @@ import {
 } from "~/sourcing/intake.server";
 import { Button, ErrorList, FormError } from "~/ui/form";
 import { dataTitle } from "~/ui/i18n-instance";
-import { PageHeader } from "~/ui/page";
+import { ErrorPage, PageHeader } from "~/ui/page";
 import { JobRows, PersonFields } from "~/ui/person-form-fields";
 import { useLocale } from "~/ui/use-locale";
 import { BodyTooLarge, readFormData } from "~/utils/body-limit.server";
@@ -163,21 +163,16 @@ export function ErrorBoundary() {
         ? [t("errors.notFoundTitle"), t("errors.notFound")]
         : [t("errors.unexpectedTitle"), t("errors.unexpected")];
   return (
-    <div className="error-page" role="alert">
-      <p className="error-status">{status}</p>
-      <h1>{title}</h1>
-      <p>{message}</p>
-      <p>
-        {status === 413 ? (
-          <Link to={`/apply/${id ?? ""}`} className="button button-primary">
-            {t("intake.apply.backToForm")}
-          </Link>
-        ) : (
-          <Link to="/" className="button button-primary">
-            {t("errors.backHome")}
-          </Link>
-        )}
-      </p>
-    </div>
+    <ErrorPage status={status} title={title} message={message}>
+      {status === 413 ? (
+        <Link to={`/apply/${id ?? ""}`} className="button button-primary">
+          {t("intake.apply.backToForm")}
+        </Link>
+      ) : (
+        <Link to="/" className="button button-primary">
+          {t("errors.backHome")}
+        </Link>
+      )}
+    </ErrorPage>
   );
 }

@@ -9,6 +9,7 @@ import { unsubscribe, unsubscribePage } from "~/outreach/unsubscribe.server";
 import { Button } from "~/ui/form";
 import { i18nFor, pageTitle } from "~/ui/i18n-instance";
 import { useTranslation } from "~/ui/use-translation";
+import { ErrorPage } from "~/ui/page";
 import { BodyTooLarge, readFormData } from "~/utils/body-limit.server";
 import { invariantResponse } from "~/utils/http";
 
@@ -121,10 +122,6 @@ function ErrorContent({ status }: { status: number }) {
         ? [t("errors.unexpectedTitle"), t("contactLog.unsubscribe.tooLarge")]
         : [t("errors.unexpectedTitle"), t("errors.unexpected")];
   return (
-    <div className="error-page" role="alert">
-      <p className="error-status">{status}</p>
-      <h1>{title}</h1>
-      <p>{message}</p>
-    </div>
+    <ErrorPage status={status} title={title} message={message} />
   );
 }

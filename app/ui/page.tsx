@@ -66,3 +66,15 @@ export function Section({
     </section>
   );
 }
+
+/** What an error boundary shows: the status, what happened, and (optionally) a way on. */
+export function ErrorPage({ status, title, message, children }: { status: number; title: string; message: string; children?: ReactNode }) {
+  return (
+    <div className="error-page" role="alert">
+      <p className="error-status">{status}</p>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      {children ? <p>{children}</p> : null}
+    </div>
+  );
+}
