@@ -58,6 +58,7 @@ export async function campaignMessages(campaignId: string, { status, page = 1 }:
         status: true,
         error: true,
         sentAt: true,
+        attemptedAt: true,
         unconfirmed: true,
         attempts: true,
         application: { select: { candidate: { select: { id: true, firstName: true, lastName: true, middleName: true, erasedAt: true } } } },
@@ -68,11 +69,13 @@ export async function campaignMessages(campaignId: string, { status, page = 1 }:
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / MESSAGE_PAGE_SIZE)),
-    messages: rows.map(({ application, ...m }) => {
+    // A STORED letter (no mail server) was put in the Outbox at its attempt: that is its time.
+    messages: rows.map(({ application, attemptedAt, ...m }) => {
       const candidate = application?.candidate;
       const erased = Boolean(candidate?.erasedAt);
       return {
         ...m,
+        sentAt: m.sentAt ?? (m.status === "STORED" ? attemptedAt : null),
         // Nothing of an erased person is shown, not even the address the message went to.
         toAddress: erased ? null : m.toAddress,
         candidateId: candidate?.id ?? null,
