@@ -10,6 +10,7 @@ import { en as templatesEn } from "./sections/templates";
 import { en as campaignsEn } from "./sections/campaigns";
 import { en as callsEn } from "./sections/calls";
 import { en as contactLogEn } from "./sections/contactLog";
+import { en as questionnaireEn } from "./sections/questionnaire";
 import { type Messages } from "./ru";
 
 export const en: Messages = {
@@ -387,4 +388,5 @@ export const en: Messages = {
   campaigns: campaignsEn,
   calls: callsEn,
   contactLog: contactLogEn,
+  questionnaire: questionnaireEn,
 };

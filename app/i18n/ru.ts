@@ -11,6 +11,7 @@ import { ru as templatesRu } from "./sections/templates";
 import { ru as campaignsRu } from "./sections/campaigns";
 import { ru as callsRu } from "./sections/calls";
 import { ru as contactLogRu } from "./sections/contactLog";
+import { ru as questionnaireRu } from "./sections/questionnaire";
 
 /** Russian: the default language. Keys are grouped by screen; en.ts must have the same keys. */
 export const ru = {
@@ -388,6 +389,7 @@ export const ru = {
   campaigns: campaignsRu,
   calls: callsRu,
   contactLog: contactLogRu,
+  questionnaire: questionnaireRu,
 };
 
 export type Messages = Widen<typeof ru>;
