@@ -319,3 +319,17 @@ describe("the builder's check", () => {
     expect(problem(q({ id: "n", type: "number", knockout: { kind: "above_vacancy_max", percent: 20 } }))).toEqual(["questions.0.knockout questionnaire.problems.knockoutType"]);
   });
 });
+
+describe("messages", () => {
+  test("every key the questionnaire code can give resolves in both languages", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { createI18n } = await import("~/i18n/i18n");
+    const sources = await Promise.all(["questions", "knockouts", "scoring"].map((name) => readFile(`app/questionnaires/${name}.ts`, "utf8")));
+    const keys = [...new Set(sources.join("\n").match(/\b(validation\.[a-zA-Z]+|questionnaire\.(errors|problems|knockouts)\.[a-zA-Z]+)/g) ?? [])];
+    expect(keys.length).toBeGreaterThan(30);
+    for (const locale of ["ru", "en"] as const) {
+      const { t } = createI18n(locale);
+      expect(keys.filter((key) => t(key) === key)).toEqual([]);
+    }
+  });
+});
