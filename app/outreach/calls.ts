@@ -1,4 +1,5 @@
 import { type CallOutcome } from "@prisma/client";
+import { parseLocalDateTime } from "~/i18n/local-time";
 import { z } from "zod";
 
 /**
@@ -46,23 +47,6 @@ export function moscowDay(at: Date | string): string {
 /** When a Moscow day ("2026-03-02") begins, as a UTC moment. */
 export function moscowDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - MOSCOW_OFFSET_MS);
-}
-
-/** A moment as a `datetime-local` value in Moscow time, "2026-03-02T14:30". */
-export function toMoscowInput(at: Date | string): string {
-  return new Date(new Date(at).getTime() + MOSCOW_OFFSET_MS).toISOString().slice(0, 16);
-}
-
-/** A `datetime-local` value typed in Moscow time ("2026-03-02T14:30"), or null when it is not one. */
-export function parseMoscowInput(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s);
-  const check = new Date(utc);
-  // Date.UTC rolls 31 February over into March: refuse instead.
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
-  return new Date(utc - MOSCOW_OFFSET_MS);
 }
 
 // ───────────────────────────── retry rules ─────────────────────────────
@@ -129,7 +113,7 @@ export function outcomeSchema(now: Date) {
       let callbackAt: Date | null = null;
       let reason: NotInterestedReason | null = null;
       if (form.outcome === "CALL_BACK") {
-        callbackAt = form.callbackAt ? parseMoscowInput(form.callbackAt) : null;
+        callbackAt = form.callbackAt ? parseLocalDateTime(form.callbackAt) : null;
         if (!form.callbackAt) ctx.addIssue({ code: "custom", path: ["callbackAt"], message: "calls.errors.callbackRequired" });
         else if (!callbackAt) ctx.addIssue({ code: "custom", path: ["callbackAt"], message: "calls.errors.callbackInvalid" });
         else if (callbackAt.getTime() <= now.getTime()) ctx.addIssue({ code: "custom", path: ["callbackAt"], message: "calls.errors.callbackPast" });

@@ -1,6 +1,7 @@
-import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE } from "~/i18n/format";
 import { LOCALES } from "~/i18n/i18n";
+import { formatLocalDateTime, parseLocalDateTime } from "~/i18n/local-time";
 import { STAGES } from "~/pipeline/stages";
 import { SOURCES } from "~/sourcing/record";
 import { ID_PATTERN, requiredText } from "~/sourcing/form-fields";
@@ -16,7 +17,7 @@ import { type Audience, MAX_AUDIENCE_TAGS } from "./audience";
  * window as "09:00"–"19:00", the start as a datetime-local value "2025-03-03T10:00".
  */
 
-export const CAMPAIGN_TIME_ZONE = "Europe/Moscow";
+export const CAMPAIGN_TIME_ZONE = DEFAULT_TIME_ZONE;
 export const MAX_CAMPAIGN_NAME = 120;
 export const RATE_PER_MINUTE = { min: 1, max: 10_000, default: 20 } as const;
 export const RATE_PER_HOUR = { min: 1, max: 100_000, default: 600 } as const;
@@ -46,25 +47,6 @@ export function parseClock(text: string | undefined): number | null {
 /** 540 → "09:00". */
 export function formatClock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
-
-/** A datetime-local value ("2025-03-03T10:00") read as a time in `timeZone`; null when unreadable. */
-export function parseLocalDateTime(text: string, timeZone = CAMPAIGN_TIME_ZONE): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?$/.exec(text.trim());
-  if (!match) return null;
-  const [year, month, day, hours, minutes] = match.slice(1).map(Number) as [number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59) return null;
-  const date = new TZDate(year, month - 1, day, hours, minutes, timeZone);
-  // 31 February rolls over to March: refuse it rather than guess.
-  if (date.getDate() !== day || date.getMonth() !== month - 1) return null;
-  return new Date(date.getTime());
-}
-
-/** A stored instant as the datetime-local value that means it in `timeZone`. */
-export function formatLocalDateTime(value: Date | string, timeZone = CAMPAIGN_TIME_ZONE): string {
-  const d = new TZDate(new Date(value).getTime(), timeZone);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** Tags typed comma- or line-separated; the same tag twice is kept once. */

@@ -1,7 +1,7 @@
 import { type ContactChannel, type ContactDirection } from "@prisma/client";
 import { z } from "zod";
 import { ID_PATTERN } from "~/sourcing/form-fields";
-import { parseMoscowInput } from "./calls";
+import { parseLocalDateTime } from "~/i18n/local-time";
 
 /**
  * A message that went or came outside the product (SMS, a messenger, an e-mail from
@@ -41,7 +41,7 @@ export function contactLogSchema(now: () => Date = () => new Date()) {
         const current = now();
         if (!value) return current;
         // A browser without a date picker leaves what was typed: "2026-03-12 14:30" too.
-        const at = parseMoscowInput(value.replace(/^(\S+)\s+(\S+)$/, "$1T$2"));
+        const at = parseLocalDateTime(value.replace(/^(\S+)\s+(\S+)$/, "$1T$2"));
         if (!at) {
           ctx.addIssue({ code: "custom", message: "contactLog.errors.dateTime" });
           return z.NEVER;

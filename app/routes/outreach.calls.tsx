@@ -5,7 +5,8 @@ import { requestLocale, requireAccess } from "~/auth/session.server";
 import { formatDateTime } from "~/i18n/format";
 import { CallRefused, recordOutcome } from "~/outreach/call-list.server";
 import { callListPage, callVacancies } from "~/outreach/call-page.server";
-import { DEFAULT_CALLBACK_MS, MAX_UNREACHED_ATTEMPTS, outcomeSchema, toMoscowInput } from "~/outreach/calls";
+import { DEFAULT_CALLBACK_MS, MAX_UNREACHED_ATTEMPTS, outcomeSchema } from "~/outreach/calls";
+import { formatLocalDateTime } from "~/i18n/local-time";
 import { CallCandidate, PriorContacts } from "~/ui/call-card";
 import { CallOutcomeForm } from "~/ui/call-outcome-form";
 import { CallScriptPanel } from "~/ui/call-script-panel";
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const page = await callListPage({ vacancyId, recruiter: user, locale: requestLocale(request, user), now });
   invariantResponse(page, "Vacancy not found");
-  return json({ vacancies, vacancyId, page, callbackDefault: toMoscowInput(new Date(now.getTime() + DEFAULT_CALLBACK_MS)) });
+  return json({ vacancies, vacancyId, page, callbackDefault: formatLocalDateTime(new Date(now.getTime() + DEFAULT_CALLBACK_MS)) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

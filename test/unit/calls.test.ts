@@ -11,14 +11,13 @@ import {
   moscowToday,
   NOT_INTERESTED_REASONS,
   outcomeSchema,
-  parseMoscowInput,
   RETRY_AFTER_MS,
   shortcut,
   taskAfterCall,
-  toMoscowInput,
   unreachedStreak,
   type CallRecord,
 } from "~/outreach/calls";
+import { formatLocalDateTime, parseLocalDateTime } from "~/i18n/local-time";
 
 const NOW = new Date("2026-03-02T10:00:00.000Z"); // 13:00 in Moscow
 
@@ -31,15 +30,15 @@ const parse = (fields: Record<string, string>) => parseWithZod(form({ applicatio
 
 describe("Moscow time", () => {
   test("a datetime-local value is read as Moscow time (UTC+3) and written back the same", () => {
-    expect(parseMoscowInput("2026-03-02T14:30")?.toISOString()).toBe("2026-03-02T11:30:00.000Z");
-    expect(toMoscowInput(new Date("2026-03-02T11:30:00.000Z"))).toBe("2026-03-02T14:30");
+    expect(parseLocalDateTime("2026-03-02T14:30")?.toISOString()).toBe("2026-03-02T11:30:00.000Z");
+    expect(formatLocalDateTime(new Date("2026-03-02T11:30:00.000Z"))).toBe("2026-03-02T14:30");
     // Just after midnight in Moscow is still the previous day in UTC.
-    expect(parseMoscowInput("2026-03-03T00:15")?.toISOString()).toBe("2026-03-02T21:15:00.000Z");
+    expect(parseLocalDateTime("2026-03-03T00:15")?.toISOString()).toBe("2026-03-02T21:15:00.000Z");
   });
 
   test("what is not a date and time is refused, 31 February included", () => {
     for (const value of ["", "завтра", "2026-02-31T10:00", "2026-03-02 25:00", "2026-03-02T24:00", "2026-13-01T10:00"]) {
-      expect(parseMoscowInput(value)).toBeNull();
+      expect(parseLocalDateTime(value)).toBeNull();
     }
   });
 

@@ -4,11 +4,10 @@ import {
   campaignFormSchema,
   campaignFormValues,
   formatClock,
-  formatLocalDateTime,
   parseClock,
-  parseLocalDateTime,
   splitTags,
 } from "~/outreach/campaign-form";
+import { formatLocalDateTime, parseLocalDateTime } from "~/i18n/local-time";
 
 // Monday 3 March 2031, 12:00 in Moscow (UTC+3).
 const NOW = new Date("2031-03-03T09:00:00Z");
