@@ -3,6 +3,7 @@ import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { readAudience, readExclusionCounts } from "./audience";
 import { type CampaignForm } from "./campaign-form";
+import { isCandidateFacing, TEMPLATE_KINDS } from "./merge-fields";
 import { templateText } from "./templates.server";
 
 /**
@@ -13,14 +14,7 @@ import { templateText } from "./templates.server";
  */
 
 /** The kinds a campaign may send: everything written to candidates (not the client notice). */
-export const CAMPAIGN_TEMPLATE_KINDS = [
-  "SELLING_LETTER",
-  "QUESTIONNAIRE_INVITATION",
-  "INTERVIEW_INVITATION",
-  "REMINDER",
-  "REJECTION",
-  "OFFER",
-] as const satisfies readonly TemplateKind[];
+export const CAMPAIGN_TEMPLATE_KINDS: readonly TemplateKind[] = TEMPLATE_KINDS.filter(isCandidateFacing);
 
 /** A form the server refuses for what only it can check: errors by field, as i18n keys. */
 export class CampaignFormRefused extends Error {

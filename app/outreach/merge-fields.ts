@@ -48,21 +48,12 @@ export function isMergeField(name: string): name is MergeField {
   return (MERGE_FIELDS as readonly string[]).includes(name);
 }
 
-const CANDIDATE: readonly MergeField[] = [
-  "firstName",
-  "lastName",
-  "middleName",
-  "fullName",
-  "vacancyTitle",
-  "city",
-  "salaryRange",
-  "companyName",
-  "recruiterName",
-  "recruiterEmail",
-  "applyLink",
-  "unsubscribeLink",
-];
 const INTERVIEW: readonly MergeField[] = ["interviewTime", "interviewPlace", "rsvpLink"];
+const CLIENT: readonly MergeField[] = ["clientName", "newManagerName"];
+/** What every letter to a candidate may use: all but the fields only some kinds have. */
+const CANDIDATE: readonly MergeField[] = MERGE_FIELDS.filter(
+  (field) => field !== "questionnaireLink" && !INTERVIEW.includes(field) && !CLIENT.includes(field),
+);
 
 const BY_KIND: Record<TemplateKind, readonly MergeField[]> = {
   SELLING_LETTER: [...CANDIDATE, "questionnaireLink"],
@@ -73,7 +64,7 @@ const BY_KIND: Record<TemplateKind, readonly MergeField[]> = {
   REJECTION: CANDIDATE,
   OFFER: CANDIDATE,
   // Goes to a client, not a candidate: no candidate data and no unsubscribe link.
-  CLIENT_NOTICE: ["clientName", "newManagerName", "companyName"],
+  CLIENT_NOTICE: [...CLIENT, "companyName"],
 };
 
 export function fieldsForKind(kind: TemplateKind): readonly MergeField[] {
