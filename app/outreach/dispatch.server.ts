@@ -122,15 +122,15 @@ export async function dispatchCampaign(campaignId: string, { sliceMs = SLICE_MS 
       const opening = nextOpening(now, windowOf(campaign));
       if (opening) return { state: "outside-window", resumeAt: opening, delivered };
 
-      const wait = await rateWait(campaign, now);
-      if (wait) {
+      const budget = await currentBudget(campaign, now);
+      if (budget <= 0) {
+        const wait = await budgetWait(campaign, now);
         if (wait.getTime() - Date.now() <= SHORT_WAIT_MS && wait.getTime() < deadline) {
           await sleep(wait.getTime() - Date.now());
           continue;
         }
         return { state: "rate-limited", resumeAt: wait, delivered };
       }
-      const budget = await currentBudget(campaign, now);
       const due = await db().emailMessage.findMany({
         where: { campaignId, status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -240,9 +240,8 @@ async function currentBudget(campaign: Campaign, now: Date): Promise<number> {
   return sendBudget(limitsOf(campaign), counts.minute, counts.hour);
 }
 
-/** When the limits allow the next attempt, or null if they allow one now. */
-async function rateWait(campaign: Campaign, now: Date): Promise<Date | null> {
-  if ((await currentBudget(campaign, now)) > 0) return null;
+/** When the limits, used up now, allow the next attempt. */
+async function budgetWait(campaign: Campaign, now: Date): Promise<Date> {
   const recent = await db().emailMessage.findMany({
     where: { campaignId: campaign.id, attemptedAt: { gt: new Date(now.getTime() - 3_600_000) } },
     select: { attemptedAt: true },
