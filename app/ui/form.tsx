@@ -1,3 +1,4 @@
+import { type FieldMetadata, getTextareaProps } from "@conform-to/react";
 import {
   useId,
   type ButtonHTMLAttributes,
@@ -64,6 +65,45 @@ export function Field({
 }
 
 export type Option = { value: string; label: string };
+
+/** A Conform textarea with its label, hint and errors; `monospace` for text with markup (templates). */
+export function TextareaField({
+  label,
+  hint,
+  errors,
+  meta,
+  rows,
+  monospace = false,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Defaults to the field's own errors. */
+  errors?: Errors;
+  meta: FieldMetadata<string | undefined>;
+  rows: number;
+  monospace?: boolean;
+}) {
+  const shown = errors ?? meta.errors;
+  const invalid = Boolean(shown?.length);
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <textarea
+        {...getTextareaProps(meta)}
+        rows={rows}
+        style={monospace ? { width: "100%", fontFamily: "ui-monospace, Consolas, monospace", fontSize: "0.9rem" } : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(hint ? meta.descriptionId : undefined, invalid && meta.errorId)}
+      />
+      {hint ? (
+        <p id={meta.descriptionId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={shown} />
+    </div>
+  );
+}
 
 export function SelectField({
   label,

@@ -2,19 +2,17 @@ import {
   getFormProps,
   getInputProps,
   getSelectProps,
-  getTextareaProps,
   useForm,
   type DefaultValue,
-  type FieldMetadata,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type TemplateKind } from "@prisma/client";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useRef, type ReactNode, type RefObject } from "react";
+import { useRef, type RefObject } from "react";
 import { fieldsForKind, TEMPLATE_KINDS, type MergeField } from "~/outreach/merge-fields";
 import { LANGUAGES, TemplateFormSchema, type TemplateActionResult, type TemplateForm, type TemplateFormInput } from "~/outreach/template-form";
 import { useTranslation } from "~/ui/use-translation";
-import { Button, ErrorList, Field, FormError, SelectField } from "./form";
+import { Button, Field, FormError, SelectField, TextareaField } from "./form";
 import { TemplatePreview, type PreviewCandidate } from "./template-preview";
 
 export type TemplateEditorOptions = {
@@ -25,27 +23,6 @@ export type TemplateEditorOptions = {
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 const TEXT_FIELDS = new Set(["subjectRu", "bodyRu", "subjectEn", "bodyEn"]);
 
-function TextareaField({ label, hint, meta, rows }: { label: ReactNode; hint?: ReactNode; meta: FieldMetadata<string | undefined>; rows: number }) {
-  const invalid = Boolean(meta.errors?.length);
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      <textarea
-        {...getTextareaProps(meta)}
-        rows={rows}
-        style={{ width: "100%", fontFamily: "ui-monospace, Consolas, monospace", fontSize: "0.9rem" }}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[hint ? meta.descriptionId : "", invalid ? meta.errorId : ""].join(" ").trim() || undefined}
-      />
-      {hint ? (
-        <p id={meta.descriptionId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
 
 /** The kind's merge fields; a click puts one where the cursor was in a subject or body. */
 function MergeFieldList({ kind, onInsert }: { kind: TemplateKind | undefined; onInsert: (field: MergeField) => void }) {
@@ -150,7 +127,7 @@ export function TemplateEditorForm({
               <fieldset key={language} className="card" lang={language.toLowerCase()} style={{ margin: 0 }}>
                 <legend>{t(`templates.sections.${language === "Ru" ? "ru" : "en"}`)}</legend>
                 <Field label={t(`templates.fields.subject${language}`)} errors={subject.errors} inputProps={{ ...getInputProps(subject, { type: "text" }), style: { width: "100%" } }} />
-                <TextareaField label={t(`templates.fields.body${language}`)} hint={t("templates.hints.body")} meta={body} rows={16} />
+                <TextareaField label={t(`templates.fields.body${language}`)} hint={t("templates.hints.body")} meta={body} rows={16} monospace />
               </fieldset>
             );
           })}

@@ -2,15 +2,12 @@ import {
   getFormProps,
   getInputProps,
   getSelectProps,
-  getTextareaProps,
   useForm,
   type DefaultValue,
-  type FieldMetadata,
   type Submission,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { type ReactNode } from "react";
 import { useTranslation } from "~/ui/use-translation";
 import { type z } from "zod";
 import { CALL_SCRIPT_FIELDS } from "~/outreach/call-script";
@@ -25,7 +22,7 @@ import {
   type ListReport,
   type VacancyForm,
 } from "~/sourcing/vacancy-form";
-import { Button, ErrorList, Field, FormError, SelectField } from "./form";
+import { Button, ErrorList, Field, FormError, SelectField, TextareaField } from "./form";
 
 type Person = { id: string; name: string };
 type FormInput = z.input<typeof VacancyFormSchema>;
@@ -34,26 +31,6 @@ export type EditorOptions = {
   vacancies: Array<{ id: string; title: string; city: string }>;
 };
 
-function TextareaField({ label, hint, errors, meta, rows }: { label: ReactNode; hint?: ReactNode; errors?: string[]; meta: FieldMetadata<string | undefined>; rows: number }) {
-  const invalid = Boolean(errors?.length);
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      <textarea
-        {...getTextareaProps(meta)}
-        rows={rows}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[hint ? meta.descriptionId : "", invalid ? meta.errorId : ""].join(" ").trim() || undefined}
-      />
-      {hint ? (
-        <p id={meta.descriptionId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={meta.errorId} errors={errors} />
-    </div>
-  );
-}
 
 /** What happened to each line at the last save: found by name, by an alias, or added. */
 export function ListReportPanel({ report }: { report: ListReport }) {
