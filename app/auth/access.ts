@@ -23,7 +23,12 @@ export const AREAS = {
   /** Allowing contact with a candidate from an excluded company (with a reason). */
   contactOverride: ["ADMIN", "RECRUITER", "DEPARTMENT_HEAD"],
   outreach: ["ADMIN", "RECRUITER"],
-  questionnaires: ["ADMIN", "RECRUITER", "HIRING_MANAGER"],
+  /** The shortlist, responses and completion rates. */
+  questionnaires: STAFF,
+  /** Writing questionnaires (the builder) and assigning them to vacancies. */
+  questionnaireBuild: ["ADMIN", "RECRUITER"],
+  /** Overriding a questionnaire's verdict, and the shortlist's bulk actions (invite, reject). */
+  questionnaireDecide: ["ADMIN", "RECRUITER", "HIRING_MANAGER", "DEPARTMENT_HEAD"],
   interviews: STAFF,
   probation: STAFF,
   handover: STAFF,

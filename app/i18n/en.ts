@@ -11,6 +11,9 @@ import { en as campaignsEn } from "./sections/campaigns";
 import { en as callsEn } from "./sections/calls";
 import { en as contactLogEn } from "./sections/contactLog";
 import { en as questionnaireEn } from "./sections/questionnaire";
+import { en as questionnaireBuilderEn } from "./sections/questionnaireBuilder";
+import { en as questionnaireFormEn } from "./sections/questionnaireForm";
+import { en as questionnaireResultsEn } from "./sections/questionnaireResults";
 import { type Messages } from "./ru";
 
 export const en: Messages = {
@@ -389,4 +392,7 @@ export const en: Messages = {
   calls: callsEn,
   contactLog: contactLogEn,
   questionnaire: questionnaireEn,
+  questionnaireBuilder: questionnaireBuilderEn,
+  questionnaireForm: questionnaireFormEn,
+  questionnaireResults: questionnaireResultsEn,
 };

@@ -12,6 +12,9 @@ import { ru as campaignsRu } from "./sections/campaigns";
 import { ru as callsRu } from "./sections/calls";
 import { ru as contactLogRu } from "./sections/contactLog";
 import { ru as questionnaireRu } from "./sections/questionnaire";
+import { ru as questionnaireBuilderRu } from "./sections/questionnaireBuilder";
+import { ru as questionnaireFormRu } from "./sections/questionnaireForm";
+import { ru as questionnaireResultsRu } from "./sections/questionnaireResults";
 
 /** Russian: the default language. Keys are grouped by screen; en.ts must have the same keys. */
 export const ru = {
@@ -390,6 +393,9 @@ export const ru = {
   calls: callsRu,
   contactLog: contactLogRu,
   questionnaire: questionnaireRu,
+  questionnaireBuilder: questionnaireBuilderRu,
+  questionnaireForm: questionnaireFormRu,
+  questionnaireResults: questionnaireResultsRu,
 };
 
 export type Messages = Widen<typeof ru>;

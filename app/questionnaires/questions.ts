@@ -36,7 +36,8 @@ export const MAX_LABEL = 300;
 export const MAX_HELP = 1_000;
 export const MAX_SHORT_TEXT = 300;
 export const MAX_LONG_TEXT = 5_000;
-export const MAX_MONEY = 100_000_000;
+/** 100 billion roubles: enough for the yearly turnover of the largest client anyone manages. */
+export const MAX_MONEY = 100_000_000_000;
 /** Plain numbers without a min/max still stay within this, so nothing absurd is stored. */
 export const MAX_ABS_NUMBER = 1_000_000_000_000;
 export const SCALE_MIN = 1;

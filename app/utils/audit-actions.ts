@@ -54,6 +54,13 @@ export const AUDIT_ACTIONS = [
   "candidate.call",
   "candidate.contact-log",
   "email.bounce",
+  "questionnaire.create",
+  "questionnaire.update",
+  "questionnaire.archive",
+  "questionnaire.assign",
+  "questionnaire.invite",
+  "questionnaire.submit",
+  "questionnaire.override",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

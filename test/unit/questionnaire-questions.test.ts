@@ -105,13 +105,13 @@ describe("money", () => {
     expect(parseMoneyInput("150,000", "en")).toBe(150000);
   });
 
-  test("kopecks, negatives, text and more than 100 million are refused", () => {
+  test("kopecks, negatives, text and more than 100 billion are refused", () => {
     expect(one(salary, "150000,5")).toEqual({ error: "questionnaire.errors.wholeRoubles" });
     expect(one(salary, "150000.50")).toEqual({ error: "questionnaire.errors.wholeRoubles" });
     expect(one(salary, "-1")).toEqual({ error: "questionnaire.errors.tooSmall|min=0" });
     expect(one(salary, "сто тысяч")).toEqual({ error: "questionnaire.errors.notMoney" });
-    expect(one(salary, "100 000 000")).toEqual({ value: 100_000_000 });
-    expect(one(salary, "100 000 001")).toEqual({ error: "questionnaire.errors.tooLarge|max=100000000" });
+    expect(one(salary, "100 000 000 000")).toEqual({ value: 100_000_000_000 });
+    expect(one(salary, "100 000 000 001")).toEqual({ error: "questionnaire.errors.tooLarge|max=100000000000" });
   });
 
   test("the question's own min and max", () => {
@@ -271,7 +271,7 @@ describe("the builder's check", () => {
     expect(messages({ questions: [q({ id: "t", type: "scale", min: 1 })] })).toEqual(["questions.0.min questionnaire.problems.rangeNotAllowed"]);
     expect(messages({ questions: [q({ id: "n", type: "number", min: 5, max: 1 })] })).toEqual(["questions.0.max questionnaire.problems.rangeInverted"]);
     expect(messages({ questions: [q({ id: "m", type: "money", min: -1 })] })).toEqual([
-      "questions.0.min questionnaire.problems.moneyRange|max=100000000",
+      "questions.0.min questionnaire.problems.moneyRange|max=100000000000",
     ]);
     expect(messages({ questions: [q({ id: "t", type: "yes_no", scoreRange: { worst: 0, best: 1 } })] })).toEqual([
       "questions.0.scoreRange questionnaire.problems.scoreRangeNotAllowed",

@@ -55,6 +55,13 @@ export const ru: Record<AuditAction, string> = {
   "candidate.call": "Звонок",
   "candidate.contact-log": "Записан контакт вне системы",
   "email.bounce": "Письмо вернулось: адрес не принимает почту",
+  "questionnaire.create": "Анкета создана",
+  "questionnaire.update": "Вопросы анкеты изменены",
+  "questionnaire.archive": "Анкета убрана в архив",
+  "questionnaire.assign": "Анкета назначена вакансии",
+  "questionnaire.invite": "Отправлена ссылка на анкету",
+  "questionnaire.submit": "Кандидат заполнил анкету",
+  "questionnaire.override": "Решение по анкете изменено вручную",
 };
 
 export const en: Record<AuditAction, string> = {
@@ -108,4 +115,11 @@ export const en: Record<AuditAction, string> = {
   "candidate.call": "Call",
   "candidate.contact-log": "Contact outside the product logged",
   "email.bounce": "Message bounced: the address does not take mail",
+  "questionnaire.create": "Questionnaire created",
+  "questionnaire.update": "Questionnaire questions changed",
+  "questionnaire.archive": "Questionnaire archived",
+  "questionnaire.assign": "Questionnaire assigned to the vacancy",
+  "questionnaire.invite": "Questionnaire link sent",
+  "questionnaire.submit": "The candidate filled in the questionnaire",
+  "questionnaire.override": "Questionnaire decision overridden by hand",
 };
