@@ -12,7 +12,7 @@ import { loader as homeLoader } from "~/routes/_index";
 import { loader as interviewsLoader } from "~/routes/interviews";
 import { loader as outreachLoader } from "~/routes/outreach._index";
 import { loader as probationLoader } from "~/routes/probation";
-import { loader as questionnairesLoader } from "~/routes/questionnaires";
+import { loader as questionnairesLoader } from "~/routes/questionnaires._index";
 import { action as languageAction } from "~/routes/settings.language";
 import { loader as vacancyLoader } from "~/routes/vacancies.$id";
 import { loader as vacanciesLoader } from "~/routes/vacancies._index";
