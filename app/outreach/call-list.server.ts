@@ -1,14 +1,13 @@
 import { Prisma, type CallOutcome, type Stage } from "@prisma/client";
 import { type AppLocale } from "~/i18n/i18n";
 import { moveToStage } from "~/pipeline/pipeline.server";
+import { sendQuestionnaireInvitation } from "~/questionnaires/invite-links.server";
 import { type ContactBlock } from "~/sourcing/contact-policy";
 import { contactRefusals } from "~/sourcing/contact-policy.server";
 import { i18nFor } from "~/ui/i18n-instance";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { CLAIM_LEASE_MS, dailyCallStats, isReached, MAX_UNREACHED_ATTEMPTS, taskAfterCall, unreachedStreak, type OutcomeForm } from "./calls";
-import { publicUrl } from "./links.server";
-import { sendTemplateMail } from "./send-template.server";
 
 /**
  * The call list (обзвон): per vacancy, one CallTask per application that may be
@@ -213,12 +212,7 @@ export async function recordOutcome(
 
     let questionnaire: OutcomeResult["questionnaire"] = null;
     if (outcome === "INTERESTED") {
-      const sent = await sendTemplateMail(tx, {
-        applicationId,
-        kind: "QUESTIONNAIRE_INVITATION",
-        extras: { questionnaireLink: publicUrl(`/apply/${task.vacancyId}`) },
-        dedupeKey: `questionnaire-invitation:${applicationId}`,
-      });
+      const sent = await sendQuestionnaireInvitation(tx, { applicationId, vacancyId: task.vacancyId, actorId: input.recruiterId });
       questionnaire = sent.status;
     }
 

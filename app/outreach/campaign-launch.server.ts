@@ -1,7 +1,9 @@
 import { type Prisma } from "@prisma/client";
 import { type ContactBlock } from "~/sourcing/contact-policy";
 import { contactRefusals } from "~/sourcing/contact-policy.server";
+import { questionnaireLinks } from "~/questionnaires/invite-links.server";
 import { audit } from "~/utils/audit.server";
+import { newId } from "~/utils/bulk-insert.server";
 import { db, type Tx } from "~/utils/db.server";
 import { countReasons, type ExclusionCounts, type ExclusionReason, splitAudience } from "./audience";
 import { type AudienceRow, loadAudience } from "./campaign-audience.server";
@@ -73,11 +75,18 @@ export async function launchCampaign({ campaignId, actorId }: { campaignId: stri
     if (!allowed.length) throw new CampaignRefused("campaigns.errors.emptyAudience");
 
     const values = await mergeValuesFor(tx, allowed.map((r) => r.id), { locale: campaign.locale });
+    // A letter that asks for the questionnaire carries each recipient's own link to it.
+    const emailIds = new Map(allowed.map((row) => [row.id, newId()]));
+    const questionnaire = compiled.fields.includes("questionnaireLink")
+      ? (await questionnaireLinks(tx, { vacancyId: campaign.vacancyId, applicationIds: allowed.map((r) => r.id), actorId, emailIds })).links
+      : null;
     const messages: CampaignMessageInput[] = allowed.map((row) => {
       const token = newToken();
       const url = unsubscribeUrl(token.token);
-      const rendered = compiled.render({ ...values.get(row.id), unsubscribeLink: url });
+      const link = questionnaire?.get(row.id)?.url;
+      const rendered = compiled.render({ ...values.get(row.id), ...(link ? { questionnaireLink: link } : {}), unsubscribeLink: url });
       return {
+        id: emailIds.get(row.id)!,
         applicationId: row.id,
         candidateId: row.candidateId,
         to: row.candidate.email!.trim(),

@@ -1,4 +1,5 @@
 import { markContacted } from "~/pipeline/pipeline.server";
+import { markQuestionnairesSent } from "~/questionnaires/invite-links.server";
 import { contactRefusals } from "~/sourcing/contact-policy.server";
 import { type DeliveryHooks } from "~/utils/mail.server";
 
@@ -7,7 +8,8 @@ import { type DeliveryHooks } from "~/utils/mail.server";
  * contact rule asked again at the moment of sending (a person who unsubscribed, was
  * marked do-not-contact or erased after the launch gets nothing), and a message that
  * reaches a SOURCED candidate moves them to CONTACTED in the stage history, in the
- * same transaction as the SENT mark. The actor is whoever launched the campaign.
+ * same transaction as the SENT mark; one that carried a questionnaire link moves them
+ * on to QUESTIONNAIRE_SENT. The actor is whoever launched the campaign.
  */
 export const outreachDeliveryHooks: DeliveryHooks = {
   async refusals(tx, messages) {
@@ -37,6 +39,8 @@ export const outreachDeliveryHooks: DeliveryHooks = {
         actorId: campaign?.launchedById ?? null,
         reason: campaignId ? "campaign letter sent" : "message sent",
       });
+      const withApplication = messages.filter((m) => m.applicationId && m.campaignId === campaignId).map((m) => m.id);
+      await markQuestionnairesSent(tx, withApplication, campaign?.launchedById ?? null);
     }
   },
 };

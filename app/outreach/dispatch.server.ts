@@ -20,6 +20,8 @@ import { budgetFreesAt, nextOpening, sendBudget } from "./sending-window";
  */
 
 export type CampaignMessageInput = {
+  /** Given when something else must name the message before it is queued (a questionnaire link). */
+  id?: string;
   applicationId: string;
   candidateId: string;
   to: string;
@@ -52,7 +54,7 @@ export async function queueCampaignMessages(
       tx,
       "EmailMessage",
       [
-        { name: "id", type: "text", value: () => newId() },
+        { name: "id", type: "text", value: (m) => m.id ?? newId() },
         { name: "toAddress", type: "text", value: (m) => m.to },
         { name: "fromAddress", type: "text", value: () => fromAddress },
         { name: "subject", type: "text", value: (m) => m.subject },

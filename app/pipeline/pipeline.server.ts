@@ -167,36 +167,46 @@ export async function moveToStage(tx: Tx, input: MoveToStageInput): Promise<Appl
 }
 
 /**
- * The first contact for many at once (a campaign's letters going out): SOURCED →
- * CONTACTED for those still SOURCED, each with its history row, in two statements.
- * The caller has asked the contact rule for them in the same transaction
- * (contactRefusals, which also locks them), as every contacting writer does.
- * Returns the ids that moved.
+ * One forward move for many at once (a campaign's letters going out): each application
+ * still at one of `from` moves to `to`, with its history row, in two statements. The
+ * caller has asked the contact rule for them in the same transaction (contactRefusals,
+ * which also locks them), as every contacting writer does. Returns the ids that moved.
  */
-export async function markContacted(
+export async function advanceMany(
   tx: Tx,
   applicationIds: readonly string[],
-  { actorId, reason }: { actorId: string | null; reason: string },
+  { from, to, actorId, reason }: { from: readonly Stage[]; to: Stage; actorId: string | null; reason: string },
 ): Promise<string[]> {
   const ids = [...new Set(applicationIds)];
-  if (!ids.length) return [];
+  if (!ids.length || !from.length) return [];
   const now = new Date();
-  const moved = await tx.$queryRaw<Array<{ id: string; at: Date }>>`
-    UPDATE "Application"
-    SET stage = 'CONTACTED',
-        "stageChangedAt" = GREATEST(${now}::timestamp, "stageChangedAt" + interval '1 millisecond'),
+  const moved = await tx.$queryRaw<Array<{ id: string; from: Stage; at: Date }>>`
+    WITH target AS (
+      SELECT id, stage::text AS "from" FROM "Application"
+      WHERE id IN (${Prisma.join(ids)}) AND stage::text IN (${Prisma.join(from)})
+      FOR UPDATE
+    )
+    UPDATE "Application" AS a
+    SET stage = ${to}::"Stage",
+        "stageChangedAt" = GREATEST(${now}::timestamp, a."stageChangedAt" + interval '1 millisecond'),
         "updatedAt" = ${now}::timestamp
-    WHERE id IN (${Prisma.join(ids)}) AND stage = 'SOURCED'
-    RETURNING id, "stageChangedAt" AS at`;
+    FROM target
+    WHERE a.id = target.id
+    RETURNING a.id, target."from", a."stageChangedAt" AS at`;
   await bulkInsert(tx, "StageChange", [
     { name: "applicationId", type: "text", value: (r) => r.id },
-    { name: "fromStage", type: "enum:Stage", value: () => "SOURCED" },
-    { name: "toStage", type: "enum:Stage", value: () => "CONTACTED" },
+    { name: "fromStage", type: "enum:Stage", value: (r) => r.from },
+    { name: "toStage", type: "enum:Stage", value: () => to },
     { name: "actorId", type: "text", value: () => actorId },
     { name: "reason", type: "text", value: () => reason },
     { name: "createdAt", type: "timestamp", value: (r) => r.at },
   ], moved);
   return moved.map((r) => r.id);
+}
+
+/** The first contact for many at once: SOURCED → CONTACTED (see advanceMany). */
+export function markContacted(tx: Tx, applicationIds: readonly string[], { actorId, reason }: { actorId: string | null; reason: string }): Promise<string[]> {
+  return advanceMany(tx, applicationIds, { from: ["SOURCED"], to: "CONTACTED", actorId, reason });
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };

@@ -36,6 +36,8 @@ export async function issueInvites(
     validDays: number;
     actorId: string | null;
     isReminder?: boolean;
+    /** The letter each link goes out in, when its id is known before it is queued. */
+    emailIds?: ReadonlyMap<string, string>;
     now?: Date;
   },
 ): Promise<Map<string, IssuedInvite>> {
@@ -52,6 +54,7 @@ export async function issueInvites(
     { name: "tokenHash", type: "text", value: (r) => r.hash },
     { name: "expiresAt", type: "timestamp", value: () => expiresAt },
     { name: "isReminder", type: "boolean", value: () => input.isReminder ?? false },
+    { name: "emailId", type: "text", value: (r) => input.emailIds?.get(r.applicationId) ?? null },
     { name: "createdById", type: "text", value: () => input.actorId },
     { name: "createdAt", type: "timestamp", value: () => now },
   ], rows);
