@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   "questionnaire.invite",
   "questionnaire.submit",
   "questionnaire.override",
+  "questionnaire.restore",
+  "questionnaire.unassign",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -62,6 +62,8 @@ export const ru: Record<AuditAction, string> = {
   "questionnaire.invite": "Отправлена ссылка на анкету",
   "questionnaire.submit": "Кандидат заполнил анкету",
   "questionnaire.override": "Решение по анкете изменено вручную",
+  "questionnaire.restore": "Анкета возвращена из архива",
+  "questionnaire.unassign": "Анкета снята с вакансии",
 };
 
 export const en: Record<AuditAction, string> = {
@@ -122,4 +124,6 @@ export const en: Record<AuditAction, string> = {
   "questionnaire.invite": "Questionnaire link sent",
   "questionnaire.submit": "The candidate filled in the questionnaire",
   "questionnaire.override": "Questionnaire decision overridden by hand",
+  "questionnaire.restore": "Questionnaire restored from the archive",
+  "questionnaire.unassign": "Questionnaire taken off the vacancy",
 };
