@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, generateDemo } from "./generate";
 import { writeDemoCampaigns } from "./seed-campaigns.server";
 import { writeDemoCalls } from "./seed-calls.server";
 import { writeImports } from "./seed-imports.server";
+import { writeDemoQuestionnaires } from "./seed-questionnaires.server";
 import { demoTemplates } from "./templates";
 
 /**
@@ -75,6 +76,7 @@ async function write(tx: Tx, { data, users, now }: Awaited<ReturnType<typeof pre
   await tx.messageTemplate.createMany({ data: demoTemplates({ mainVacancyId: main!.id, createdById: recruiter.id }) });
   await writeImports(tx, data.imports.batches, { vacancyId: main!.id, actorId: recruiter.id });
   await writeDemoCampaigns(tx, { vacancyId: main!.id, recruiterId: recruiter.id });
+  await writeDemoQuestionnaires(tx, { vacancyIds: data.vacancies.slice(0, 2).map((v) => v.id), recruiterId: recruiter.id, now });
   return countsOf(tx);
 }
 

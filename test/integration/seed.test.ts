@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
+import { DEMO_QUESTIONNAIRE_TOKEN } from "~/demo/seed-questionnaires.server";
 import { isDatabaseEmpty, resetDatabase, seedDemo, seedIfEmpty } from "~/demo/seed.server";
 import { moveApplication, stageHistory } from "~/pipeline/pipeline.server";
 import { firstBadStep } from "~/pipeline/stages";
+import { lookupInvite } from "~/questionnaires/invites.server";
 import { companyMatchKey } from "~/sourcing/company-match";
 import { db } from "~/utils/db.server";
 
@@ -43,6 +45,24 @@ describe("demo seed", () => {
     expect(await db().organization.count()).toBe(1);
     expect(await db().vacancyCompanyList.count()).toBe(expected.vacancyCompanies.length);
     expect(await isDatabaseEmpty()).toBe(false);
+  });
+
+  it("gives the sales vacancies the default questionnaire, with answers that match the histories", async () => {
+    const main = await db().vacancy.findFirstOrThrow({ where: { title: { contains: "(KAM)" } }, select: { id: true, questionnaireId: true } });
+    expect(main.questionnaireId).not.toBeNull();
+    const responses = await db().questionnaireResponse.findMany({ include: { application: { select: { stage: true } } } });
+    const knocked = responses.filter((r) => r.verdict === "KNOCKED_OUT");
+    expect(responses.length).toBeGreaterThan(40);
+    expect(knocked.length).toBeGreaterThan(5);
+    // Knocked out means rejected by it; passed means at least QUESTIONNAIRE_PASSED (or out later).
+    for (const r of knocked) expect(r.application.stage).toBe("REJECTED");
+    for (const r of responses.filter((x) => x.verdict === "PASSED")) expect(r.application.stage).not.toMatch(/^(SOURCED|CONTACTED|QUESTIONNAIRE_SENT)$/);
+    const scores = responses.filter((r) => r.verdict === "PASSED").map((r) => r.score);
+    expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThan(30);
+    // Everyone sent the questionnaire has a link; the documented one opens the form.
+    const sent = await db().stageChange.findMany({ where: { toStage: "QUESTIONNAIRE_SENT" }, distinct: ["applicationId"], select: { applicationId: true } });
+    expect(await db().questionnaireInvite.count()).toBe(sent.length);
+    expect(await lookupInvite(db(), DEMO_QUESTIONNAIRE_TOKEN, NOW)).toMatchObject({ status: "open", vacancy: { id: main.id } });
   });
 
   it("lets the four documented demo accounts sign in", async () => {
