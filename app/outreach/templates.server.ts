@@ -56,8 +56,10 @@ const fullName = (r: MergeRow, locale: TemplateLocale) =>
 /**
  * What the candidate-facing merge fields hold for each application, in two queries
  * whatever the number of applications. Links that need a token (questionnaire of
- * one person, RSVP, unsubscribe) come from the sender as extras; until the
- * questionnaire step exists, questionnaireLink is the vacancy's public apply page.
+ * one person, RSVP, unsubscribe) come from the sender as extras (a campaign's launch
+ * and the call list put each person's own questionnaire link in, see
+ * app/questionnaires/invite-links.server.ts); here questionnaireLink is the vacancy's
+ * public apply page, which previews show and a vacancy without a questionnaire keeps.
  * Ids that do not exist are left out.
  */
 export async function mergeValuesFor(tx: Tx, applicationIds: readonly string[], options: { locale: TemplateLocale }): Promise<Map<string, MergeValues>> {
