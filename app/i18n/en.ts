@@ -347,14 +347,6 @@ export const en: Messages = {
     outreach: {
       intro: "Everyone sourced gets a selling letter inviting them to compete for the job, and a call. Here are those still to contact and those already contacted.",
     },
-    questionnaires: {
-      intro: "The questionnaire filters out those who clearly do not fit (knock-out questions) and ranks the rest. Submitting it means consent to personal data processing.",
-      coming: {
-        builder: "A questionnaire builder with knock-out questions and weights.",
-        links: "Personal questionnaire links in candidates' emails.",
-        ranking: "Automatic knock-out and ranking of respondents.",
-      },
-    },
     interviews: {
       intro: "Group interviews: only about one in two or three invited candidates comes, so invite 2–3 people per seat.",
       coming: {
