@@ -1,3 +1,4 @@
+import { responseSummaries } from "~/questionnaires/response-view.server";
 import { db } from "~/utils/db.server";
 import { shownTierReason } from "./candidate-summary";
 import { namesJob } from "./tiers";
@@ -70,6 +71,7 @@ export async function getCandidateProfile(id: string) {
     ? await db().user.findMany({ where: { id: { in: overriderIds } }, select: { id: true, name: true } })
     : [];
   const overriderName = new Map(overriders.map((u) => [u.id, u.name]));
+  const questionnaires = await responseSummaries(db(), candidate.applications.map((a) => a.id));
   const applications = candidate.applications.map((a) => ({
     id: a.id,
     stage: a.stage,
@@ -78,6 +80,7 @@ export async function getCandidateProfile(id: string) {
     stageChangedAt: a.stageChangedAt,
     createdAt: a.createdAt,
     vacancy: a.vacancy,
+    questionnaire: questionnaires.get(a.id) ?? null,
     override: a.contactOverrideAt
       ? {
           at: a.contactOverrideAt,

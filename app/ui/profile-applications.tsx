@@ -1,6 +1,7 @@
 import type { SourcingTier, Stage } from "@prisma/client";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/ui/use-translation";
+import { numberFormat } from "~/i18n/format";
 import { isExit } from "~/pipeline/stages";
 import { type StoredTierReason } from "~/sourcing/tiers";
 import { StageBadge } from "./badges";
@@ -8,6 +9,7 @@ import { DateText } from "./dates";
 import { Button } from "./form";
 import { EmptyState, Section } from "./page";
 import { TierBadge, TierReasonText } from "./tier-reason";
+import { useLocale } from "./use-locale";
 
 type Application = {
   id: string;
@@ -17,6 +19,7 @@ type Application = {
   stageChangedAt: string;
   vacancy: { id: string; title: string; city: string };
   override: { at: string; reason: string | null; byName: string | null } | null;
+  questionnaire?: { id: string; score: number; verdict: "PASSED" | "KNOCKED_OUT"; overridden: boolean } | null;
   history: Array<{ id: string; fromStage: Stage | null; toStage: Stage; reason: string | null; createdAt: string; actorName: string | null }>;
 };
 
@@ -45,6 +48,7 @@ export function ApplicationsSection({ applications, canOverride }: { application
                 {t("candidates.since")} <DateText value={a.stageChangedAt} />
               </span>
             </p>
+            {a.questionnaire ? <QuestionnaireLine result={a.questionnaire} /> : null}
             {a.tier === "EXCLUDED" && !(isExit(a.stage) && !a.override) ? (
               // Nobody contacts a rejected or withdrawn application: no form to allow it there.
               <ContactOverride application={a} canOverride={canOverride && !isExit(a.stage)} />
@@ -65,6 +69,20 @@ export function ApplicationsSection({ applications, canOverride }: { application
         ))
       )}
     </Section>
+  );
+}
+
+/** "Questionnaire: score 72.5, passed", linking to the response. */
+function QuestionnaireLine({ result }: { result: NonNullable<Application["questionnaire"]> }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const score = numberFormat(locale, { maximumFractionDigits: 1 }).format(result.score);
+  const verdict = t(`questionnaireResults.profile.verdicts.${result.verdict}`);
+  return (
+    <p data-questionnaire-result="">
+      <Link to={`/questionnaires/responses/${result.id}`}>{t("questionnaireResults.profile.line", { score, verdict })}</Link>
+      {result.overridden ? <span className="muted"> ({t("questionnaireResults.overridden")})</span> : null}
+    </p>
   );
 }
 
