@@ -173,3 +173,20 @@ export async function eraseOutreach(tx: Tx, candidateIds: readonly string[]): Pr
   const callTasks = await tx.callTask.deleteMany({ where: ofThem });
   return { contactLogs: contactLogs.count, callNotes: callNotes.count, callTasks: callTasks.count };
 }
+
+export type QuestionnaireErasure = { questionnaireResponses: number; questionnaireInvites: number };
+
+/**
+ * What the questionnaires kept about the person: their answers go ({}), and so does the
+ * reason a person wrote when overriding the verdict (it may quote them); the score,
+ * the verdict and the knock-out rules that fired stay, so completion rates and the
+ * funnel stay true (a knock-out names a rule of the questionnaire and its numbers,
+ * such as the vacancy's maximum, never the candidate's answer). Their links are
+ * deleted: nothing is left that opens a form in their name.
+ */
+export async function eraseQuestionnaires(tx: Tx, candidateIds: readonly string[]): Promise<QuestionnaireErasure> {
+  const ofThem = { application: { candidateId: { in: [...candidateIds] } } };
+  const responses = await tx.questionnaireResponse.updateMany({ where: ofThem, data: { answers: {}, overrideReason: null } });
+  const invites = await tx.questionnaireInvite.deleteMany({ where: ofThem });
+  return { questionnaireResponses: responses.count, questionnaireInvites: invites.count };
+}

@@ -2,7 +2,7 @@ import { Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { anonymousTierReason } from "./erasure";
-import { eraseFromImportBatches, erasedPerson, eraseOutreach, mergedFamily } from "./erasure.server";
+import { eraseFromImportBatches, erasedPerson, eraseOutreach, eraseQuestionnaires, mergedFamily } from "./erasure.server";
 import { PERSONAL_DATA_ACTIONS, type PersonalDataChange, type PersonalDataProblem } from "./personal-data";
 
 /**
@@ -107,7 +107,8 @@ const LOCK_TIMEOUT = "5s";
  * (however deep), and their records waiting in import batches not committed yet.
  * Messages addressed to any of their addresses lose address, subject and body,
  * whether or not they were linked to the candidate; what outreach wrote down about
- * them (messages logged by hand, call notes) goes, and they leave every call list. All of it in one transaction,
+ * them (messages logged by hand, call notes) goes, and they leave every call list; their
+ * questionnaire answers and links go too (the score and verdict stay for the counts). All of it in one transaction,
  * with one audit entry per erased row that names no personal data (counts only,
  * and the reason the form asked for without names or contacts).
  */
@@ -184,8 +185,9 @@ async function erase(tx: Tx, input: { actorId: string; candidateId: string; reas
   });
   const messages = await eraseMessages(tx, family, [...person.emails]);
   const outreach = await eraseOutreach(tx, family);
+  const questionnaires = await eraseQuestionnaires(tx, family);
 
-  const counts = { mergedCandidates: family.length - 1, importBatches: batches.batches, importRecords: batches.records, messages, ...outreach };
+  const counts = { mergedCandidates: family.length - 1, importBatches: batches.batches, importRecords: batches.records, messages, ...outreach, ...questionnaires };
   for (const id of erasing) {
     await audit(tx, {
       actorId: input.actorId,

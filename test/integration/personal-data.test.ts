@@ -350,6 +350,8 @@ describe("erasure reaches everywhere the person is", () => {
       contactLogs: 2,
       callNotes: 1,
       callTasks: 1,
+      questionnaireResponses: 0,
+      questionnaireInvites: 0,
     });
     expect(entries.find((e) => e.entityId === p.second.id)!.details).toEqual({ reason: "Запрос кандидата от 12.03", erasedWith: p.survivor.id });
     expect(JSON.stringify(entries.map((e) => e.details))).not.toMatch(/Иванов|Пётр|ivanov|555|111/i);
