@@ -1,4 +1,5 @@
 import { type QuestionnaireVerdict } from "@prisma/client";
+import { parseErrorKey } from "~/ui/error-key";
 import { type Knockout } from "./knockouts";
 import { type Answers, type AnswerValue, type Question, type Questionnaire } from "./questions";
 import { answerValue } from "./scoring";
@@ -62,20 +63,10 @@ export type ShownKnockout = {
   question: Label | null;
 };
 
-function splitKey(encoded: string): { key: string; params: Record<string, string> } {
-  const [key = "", ...pairs] = encoded.split("|");
-  const params: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf("=");
-    if (at > 0) params[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return { key, params };
-}
-
 /** A stored knock-out read against its version: the reason's key and parameters, the option label and the question. */
 export function shownKnockout(definition: Questionnaire | null, knockout: Knockout): ShownKnockout {
   const q = definition?.questions.find((question) => question.id === knockout.questionId) ?? null;
-  const { key, params } = splitKey(knockout.reason);
+  const { key, params } = parseErrorKey(knockout.reason);
   const chosen = (knockout.kind === "equals" || knockout.kind === "includes") && q?.options && params.value !== undefined;
   return {
     questionId: knockout.questionId,
