@@ -6,11 +6,12 @@ import { canAccess } from "~/auth/access";
 import { requireAccess } from "~/auth/session.server";
 import { STAGES } from "~/pipeline/stages";
 import { formatRub, formatRubRange } from "~/i18n/format";
+import { vacancyQuestionnaireLine } from "~/questionnaires/builder.server";
 import { listApplications } from "~/sourcing/applications.server";
 import { getVacancy } from "~/sourcing/vacancies.server";
 import { LIST_FIELDS } from "~/sourcing/vacancy-form";
 import { ApplicationsTable } from "~/ui/applications-table";
-import { VacancyStatusBadge } from "~/ui/badges";
+import { Badge, VacancyStatusBadge } from "~/ui/badges";
 import { DateText } from "~/ui/dates";
 import { dataTitle } from "~/ui/i18n-instance";
 import { EmptyState, PageHeader, Section } from "~/ui/page";
@@ -35,11 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stages: stage ? [stage] : undefined,
     page: pageParam(url),
   });
-  return json({ vacancy, stage: stage ?? null, applications, canEdit: canAccess(user.roles, "vacancyEdit") });
+  const questionnaire = await vacancyQuestionnaireLine(vacancy.id);
+  return json({ vacancy, stage: stage ?? null, applications, questionnaire, canEdit: canAccess(user.roles, "vacancyEdit") });
 }
 
 export default function VacancyPage() {
-  const { vacancy, stage, applications, canEdit } = useLoaderData<typeof loader>();
+  const { vacancy, stage, applications, questionnaire, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const total = Object.values(vacancy.counts).reduce((a, b) => a + b, 0);
@@ -89,6 +91,20 @@ export default function VacancyPage() {
               ]
                 .filter(Boolean)
                 .join("; ") || "—"}
+            </dd>
+            <dt>{t("questionnaireBuilder.vacancyLine.label")}</dt>
+            <dd data-vacancy-questionnaire>
+              {questionnaire ? (
+                <Link to={`/questionnaires/library/${questionnaire.id}`}>
+                  {questionnaire.name}
+                  {questionnaire.version ? ` (${t("questionnaireBuilder.vacancyLine.version", { version: questionnaire.version })})` : ""}
+                </Link>
+              ) : (
+                <>
+                  {t("questionnaireBuilder.vacancyLine.none")} <Link to="/questionnaires/library">{t("questionnaireBuilder.vacancyLine.choose")}</Link>
+                </>
+              )}
+              {questionnaire?.archived ? <> <Badge tone="out">{t("questionnaireBuilder.archivedBadge")}</Badge></> : null}
             </dd>
             {vacancy.closedAt ? (
               <>
