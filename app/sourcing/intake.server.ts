@@ -62,9 +62,10 @@ const ATTEMPTS: AuditAction[] = ["vacancy.apply", "vacancy.apply-refused"];
  * Counts this address's posts in the last hour, under a transaction-scoped advisory
  * lock on the address so parallel requests are counted one after another. Each post
  * leaves an audit entry with the address key (only the last hour is read, through the
- * createdAt index): no extra table, and every web process sees the same count.
+ * createdAt index): no extra table, and every web process sees the same count. The
+ * questionnaire's open link (app/questionnaires/submit.server.ts) counts under the same limit.
  */
-async function lockAndCount(tx: Tx, address: string, now: Date): Promise<number> {
+export async function lockAndCount(tx: Tx, address: string, now: Date): Promise<number> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${address}))`;
   return tx.auditEntry.count({
     where: {

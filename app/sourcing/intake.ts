@@ -23,7 +23,8 @@ export const MAX_APPLY_BODY_BYTES = MAX_APPLY_BODY_KB * 1024;
 
 const param = (text: string) => text.replace(/[|=]/g, " ").slice(0, 60);
 
-const emailField = z
+/** An optional e-mail as typed (null when empty); the questionnaire's open link shares it. */
+export const emailField = z
   .string()
   .trim()
   .max(254, "validation.tooLong|max=254")
@@ -37,7 +38,8 @@ const emailField = z
     return value;
   });
 
-const phoneField = z
+/** An optional phone as typed (null when empty), checked as a phone number. */
+export const phoneField = z
   .string()
   .trim()
   .max(60, "validation.tooLong|max=60")
