@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { type ComponentType, createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -16,7 +16,13 @@ import { i18nFor } from "~/ui/i18n-instance";
  */
 export async function renderRoute(
   request: Request,
-  route: { path: string; loader: (args: LoaderFunctionArgs) => Promise<Response>; Component: ComponentType },
+  route: {
+    path: string;
+    loader: (args: LoaderFunctionArgs) => Promise<Response>;
+    /** For a POST request: the action runs first and the page renders with its data, as after a refused submit. */
+    action?: (args: ActionFunctionArgs) => Promise<Response>;
+    Component: ComponentType;
+  },
   context: Record<string, unknown> = {},
 ): Promise<string> {
   const routes = [
@@ -25,7 +31,15 @@ export async function renderRoute(
       path: "/",
       loader: ({ request }: { request: Request }) => rootLoader({ request, params: {}, context }),
       Component: Outlet,
-      children: [{ id: "page", path: route.path.replace(/^\//, ""), loader: (args: Omit<LoaderFunctionArgs, "context">) => route.loader({ ...args, context }), Component: route.Component }],
+      children: [
+        {
+          id: "page",
+          path: route.path.replace(/^\//, ""),
+          loader: (args: Omit<LoaderFunctionArgs, "context">) => route.loader({ ...args, context }),
+          ...(route.action ? { action: (args: Omit<ActionFunctionArgs, "context">) => route.action!({ ...args, context }) } : {}),
+          Component: route.Component,
+        },
+      ],
     },
   ];
   const handler = createStaticHandler(routes);

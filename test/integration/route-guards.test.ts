@@ -10,8 +10,18 @@ type Handler = (args: { request: Request; params: Record<string, string>; contex
 type RouteModule = { loader?: Handler; action?: Handler };
 
 const modules = import.meta.glob<RouteModule>("../../app/routes/*.tsx");
-// Sign-in, sign-out, the language switch, the candidates' apply page and the unsubscribe link work without an account by design.
-const PUBLIC = new Set(["login.tsx", "logout.tsx", "settings.language.tsx", "apply.$id.tsx", "u.$token.tsx"]);
+// Sign-in, sign-out, the language switch, the candidates' apply page, the unsubscribe link, the questionnaire
+// links (personal and open) and the privacy policy work without an account by design.
+const PUBLIC = new Set([
+  "login.tsx",
+  "logout.tsx",
+  "settings.language.tsx",
+  "apply.$id.tsx",
+  "u.$token.tsx",
+  "q.$token.tsx",
+  "q.open.$vacancyId.tsx",
+  "privacy.tsx",
+]);
 const params = { id: "no-such-id" };
 const context = { clientIp: "127.0.0.1" };
 
