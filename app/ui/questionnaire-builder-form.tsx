@@ -2,18 +2,8 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
-import {
-  draftProblems,
-  moveItem,
-  newQuestion,
-  problemSlots,
-  questionProblemCount,
-  removeAt,
-  replaceAt,
-  type Draft,
-  type DraftQuestion,
-  type ProblemSlots,
-} from "~/questionnaires/builder";
+import { draftProblems, moveItem, newQuestion, removeAt, replaceAt, type Draft, type DraftQuestion } from "~/questionnaires/builder";
+import { problemSlots, questionProblemCount, type ProblemSlots } from "~/questionnaires/builder-problems";
 import { SettingsSchema, type EditorActionData } from "~/questionnaires/builder-form";
 import { MAX_QUESTIONS } from "~/questionnaires/questions";
 import { type TFunction } from "i18next";

@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from "react";
 import {
-  cardProblems,
   changeType,
   draftToDefinition,
   hasOptions,
@@ -9,15 +8,12 @@ import {
   knockoutKindsFor,
   moveItem,
   newOption,
-  questionProblemCount,
   removeAt,
   updateOption,
   type DraftOption,
   type DraftQuestion,
-  type OptionField,
-  type ProblemSlots,
-  type QuestionField,
 } from "~/questionnaires/builder";
+import { cardProblems, questionProblemCount, type OptionField, type ProblemSlots, type QuestionField } from "~/questionnaires/builder-problems";
 import { MAX_OPTIONS, QUESTION_TYPES, YES_NO, type Question, type QuestionType } from "~/questionnaires/questions";
 import { useTranslation } from "~/ui/use-translation";
 import { Badge } from "./badges";

@@ -2,7 +2,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
 import {
   blankQuestionnaire,
-  cardProblems,
   changeType,
   definitionToDraft,
   draftProblems,
@@ -12,14 +11,12 @@ import {
   newOption,
   newQuestion,
   parseDraft,
-  problemPlace,
-  problemSlots,
-  questionProblemCount,
   removeAt,
   updateOption,
   type Draft,
   type DraftQuestion,
 } from "~/questionnaires/builder";
+import { cardProblems, problemPlace, problemSlots, questionProblemCount } from "~/questionnaires/builder-problems";
 import { NewQuestionnaireSchema, savedNotice, SettingsSchema } from "~/questionnaires/builder-form";
 import { defaultKamQuestionnaire } from "~/questionnaires/default-kam";
 import { checkQuestionnaire, parseQuestionnaire, QUESTION_TYPES, type Question } from "~/questionnaires/questions";
