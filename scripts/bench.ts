@@ -8,13 +8,14 @@
  * of one GET, from sending the request to reading the whole HTML, over localhost.
  * Then it times one import of 5,000 records (scripts/bench-import.ts): preview and commit,
  * and a 10,000-recipient campaign (scripts/bench-mail.ts): launch, delivery by the
- * dispatcher to a local SMTP server, and plain nodemailer sending the same messages.
+ * dispatcher to a local SMTP server, and plain nodemailer sending the same messages,
+ * and 500 questionnaires submitted at once, twice (scripts/bench-questionnaire.ts).
  * Options: --candidates=N (default 100000), --requests=N (default 30), --import=N
- * (records in the timed import, default 5000), --mail=N (campaign size, default 10000), --keep
+ * (records in the timed import, default 5000), --mail=N (campaign size, default 10000),
+ * --submissions=N (questionnaires at once, default 500), --keep
  * (leave kam_bench for EXPLAIN ANALYZE afterwards).
  */
 import { spawn } from "node:child_process";
-import net from "node:net";
 import os from "node:os";
 import pg from "pg";
 import { hashPassword } from "../app/auth/password.server";
@@ -22,6 +23,8 @@ import { startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
 import { env } from "../app/utils/env.server";
 import { migrate } from "../app/utils/migrate.server";
 import { fillBenchDatabase } from "./bench-data";
+import { describeFigures, type QuestionnaireFigures } from "./bench-questionnaire-report";
+import { freePort, query, startServer, stopServer, withDatabase } from "./bench-server";
 
 const arg = (name: string, fallback: number) => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -33,57 +36,6 @@ const WARM_UP = 3;
 const DATABASE = "kam_bench";
 const EMAIL = "bench@kam.bench";
 const PASSWORD = "bench-password-2026";
-
-function withDatabase(url: string, database: string) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function query(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-function startServer(databaseUrl: string, port: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "false",
-      RUN_WORKER: "false",
-      SLOW_QUERY_MS: "0",
-      SESSION_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("KAM Hiring ready")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`the server stopped (exit code ${code}); did \`npm run build\` run?`)));
-  });
-  return { child, ready };
-}
 
 async function signIn(base: string) {
   const response = await fetch(`${base}/login`, {
@@ -192,6 +144,7 @@ async function main() {
     // After the pages, so their figures are of the data set as described.
     const imported = await timeImport(benchUrl);
     const mail = await timeMail(benchUrl);
+    const questionnaire = await runJsonScript<QuestionnaireFigures>("scripts/bench-questionnaire.ts", [`--base=${base}`, `--submissions=${arg("submissions", 500)}`], benchUrl);
 
     const cpus = os.cpus();
     console.log("");
@@ -219,12 +172,10 @@ async function main() {
     console.log(`| Launch: audience, contact rule, render, queue (one transaction) | ${(mail.queueMs / 1000).toFixed(1)} | ${perSecond(mail.queued, mail.queueMs)} | — |`);
     console.log(`| Deliver: the dispatcher, at most once each | ${(mail.deliverMs / 1000).toFixed(1)} | ${perSecond(mail.delivered, mail.deliverMs)} | ${mail.delivered.toLocaleString("en")} |`);
     console.log(`| Plain nodemailer (pooled), the same messages | ${(mail.plainMs / 1000).toFixed(1)} | ${perSecond(mail.plainDelivered, mail.plainMs)} | ${mail.plainDelivered.toLocaleString("en")} |`);
+    console.log("");
+    for (const line of describeFigures(questionnaire)) console.log(line);
   } finally {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
+    await stopServer(child);
     if (!process.argv.includes("--keep")) await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await server.stop();
   }

@@ -1,13 +1,12 @@
-import crypto from "node:crypto";
 import { type Prisma, type Stage } from "@prisma/client";
 import { hashToken, newToken } from "~/outreach/links.server";
+import { questionnaireConsent } from "~/questionnaires/consent.server";
 import { defaultKamQuestionnaire } from "~/questionnaires/default-kam";
 import { knockouts } from "~/questionnaires/knockouts";
 import { score } from "~/questionnaires/scoring";
 import { createQuestionnaire } from "~/questionnaires/store.server";
 import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { type Tx } from "~/utils/db.server";
-import { CONSENT_TEXT } from "./candidates";
 import { demoAnswers, knockoutFromReason } from "./questionnaire-answers";
 import { createRng } from "./random";
 
@@ -74,7 +73,7 @@ export async function writeDemoQuestionnaires(tx: Tx, { vacancyIds, recruiterId,
   const rng = createRng(5_2026);
   const delay = questionnaire.reminderAfterHours * HOUR;
   const definition = version.definition;
-  const consentVersion = crypto.createHash("sha256").update(CONSENT_TEXT, "utf8").digest("hex");
+  const consentVersion = questionnaireConsent("ru").textSha256;
   let demoLinkGiven = false;
   const invites: Array<{ id: string; applicationId: string; tokenHash: string; createdAt: Date; expiresAt: Date; remindedAt: Date | null; openedAt: Date | null }> = [];
   const responses: Prisma.QuestionnaireResponseCreateManyInput[] = [];
