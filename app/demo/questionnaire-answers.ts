@@ -8,6 +8,9 @@ import { type Rng } from "./random";
  * English; a knocked-out one trips exactly the rule their stage history names.
  */
 
+/** The one demo link with a known token: /q/demo-questionnaire-2026 opens the form (README, the e2e test). */
+export const DEMO_QUESTIONNAIRE_TOKEN = "demo-questionnaire-2026";
+
 export type DemoKnockout = "b2b" | "years" | "salary";
 
 /** Which rule a demo rejection names (app/demo/funnel.ts REASONS.knockOut); null when it names none. */

@@ -7,7 +7,7 @@ import { score } from "~/questionnaires/scoring";
 import { createQuestionnaire } from "~/questionnaires/store.server";
 import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { type Tx } from "~/utils/db.server";
-import { demoAnswers, knockoutFromReason } from "./questionnaire-answers";
+import { DEMO_QUESTIONNAIRE_TOKEN, demoAnswers, knockoutFromReason } from "./questionnaire-answers";
 import { createRng } from "./random";
 
 /**
@@ -18,7 +18,6 @@ import { createRng } from "./random";
  * tried at /q/<DEMO_QUESTIONNAIRE_TOKEN> (README).
  */
 
-export const DEMO_QUESTIONNAIRE_TOKEN = "demo-questionnaire-2026";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** How far along a candidate got says how strong their answers were. */

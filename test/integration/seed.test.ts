@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
-import { DEMO_QUESTIONNAIRE_TOKEN } from "~/demo/seed-questionnaires.server";
+import { DEMO_QUESTIONNAIRE_TOKEN } from "~/demo/questionnaire-answers";
 import { isDatabaseEmpty, resetDatabase, seedDemo, seedIfEmpty } from "~/demo/seed.server";
 import { moveApplication, stageHistory } from "~/pipeline/pipeline.server";
 import { firstBadStep } from "~/pipeline/stages";
