@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseQueryFilters } from "~/utils/query-filters";
 import { SOURCES, type Source } from "~/sourcing/record";
 import { TIERS, type Tier } from "~/sourcing/tiers";
 
@@ -45,23 +46,8 @@ export type ShortlistFilters = {
 };
 
 export function parseShortlistFilters(params: URLSearchParams): { filters: ShortlistFilters; errors: ShortlistFilterErrors } {
-  const input: Record<string, string> = {};
-  for (const key of Object.keys(FiltersSchema.shape)) {
-    const value = params.get(key);
-    if (value?.trim()) input[key] = value;
-  }
-  const errors: ShortlistFilterErrors = {};
-  let parsed = FiltersSchema.safeParse(input);
-  // Each field stands alone, so dropping the bad ones leaves a valid query.
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as FilterField;
-      if (field !== "page") errors[field] ??= issue.message;
-      delete input[field];
-    }
-    parsed = FiltersSchema.safeParse(input);
-  }
-  const value = parsed.success ? parsed.data : {};
+  const { value, errors: found } = parseQueryFilters(FiltersSchema, params);
+  const errors: ShortlistFilterErrors = { ...found };
   const filters: ShortlistFilters = {
     verdict: value.verdict ?? "passed",
     openOnly: value.open === "1",

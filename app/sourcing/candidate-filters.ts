@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseQueryFilters } from "~/utils/query-filters";
 import { STAGES } from "~/pipeline/stages";
 import { SOURCES } from "./record";
 import { TIERS, type Tier } from "./tiers";
@@ -65,23 +66,8 @@ export type CandidateFilters = {
 };
 
 export function parseCandidateFilters(params: URLSearchParams): { filters: CandidateFilters; errors: FilterErrors } {
-  const input: Record<string, string> = {};
-  for (const key of Object.keys(FiltersSchema.shape)) {
-    const value = params.get(key);
-    if (value?.trim()) input[key] = value;
-  }
-  const errors: FilterErrors = {};
-  let parsed = FiltersSchema.safeParse(input);
-  // Each field stands alone, so dropping the bad ones leaves a valid query.
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as FilterField;
-      if (field !== "page") errors[field] ??= issue.message;
-      delete input[field];
-    }
-    parsed = FiltersSchema.safeParse(input);
-  }
-  const value = parsed.success ? parsed.data : {};
+  const { value, errors: found } = parseQueryFilters(FiltersSchema, params);
+  const errors: FilterErrors = { ...found };
   let { salaryMin, salaryMax } = value;
   if (salaryMin !== undefined && salaryMax !== undefined && salaryMin > salaryMax) {
     errors.salaryMax = "candidateList.errors.salaryRange";
