@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ru } from "../../app/i18n/ru";
-import { DEMO } from "./demo-users";
+import { signIn } from "./demo-users";
 
 /**
  * Scripted outreach as a recruiter works it: a selling letter written with merge
@@ -16,13 +16,6 @@ const tpl = ru.templates;
 const cmp = ru.campaigns;
 const calls = ru.calls;
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel(ru.auth.email).fill(DEMO.recruiter.email);
-  await page.getByLabel(ru.auth.password).fill(DEMO.recruiter.password);
-  await page.getByRole("button", { name: ru.auth.submit }).click();
-  await expect(page.getByRole("navigation", { name: ru.shell.mainNav })).toBeVisible();
-}
 
 async function mainVacancyId(page: Page): Promise<string> {
   await page.goto("/vacancies");

@@ -1,9 +1,9 @@
-import { devices, expect, test, type Page } from "@playwright/test";
+import { devices, expect, test } from "@playwright/test";
 import { DEMO_QUESTIONNAIRE_TOKEN } from "../../app/demo/questionnaire-answers";
 import { ru } from "../../app/i18n/ru";
 import { defaultKamQuestionnaire } from "../../app/questionnaires/default-kam";
 import { score } from "../../app/questionnaires/scoring";
-import { DEMO } from "./demo-users";
+import { signIn } from "./demo-users";
 
 /**
  * A candidate fills the questionnaire on a phone through their personal link (the
@@ -112,11 +112,3 @@ test.describe("the public questionnaire on a phone", () => {
     await desk.close();
   });
 });
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel(ru.auth.email).fill(DEMO.recruiter.email);
-  await page.getByLabel(ru.auth.password).fill(DEMO.recruiter.password);
-  await page.getByRole("button", { name: ru.auth.submit }).click();
-  await expect(page.getByRole("navigation", { name: ru.shell.mainNav })).toBeVisible();
-}

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ru } from "../../app/i18n/ru";
-import { DEMO } from "./demo-users";
+import { signIn } from "./demo-users";
 
 /**
  * The recruiter's sourcing journey: a vacancy with its company lists, a CSV of
@@ -11,13 +11,6 @@ import { DEMO } from "./demo-users";
 const FIXTURE = path.resolve("test/fixtures/imports/candidates.csv");
 const editor = ru.vacancyEditor.fields;
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel(ru.auth.email).fill(DEMO.recruiter.email);
-  await page.getByLabel(ru.auth.password).fill(DEMO.recruiter.password);
-  await page.getByRole("button", { name: ru.auth.submit }).click();
-  await expect(page.getByRole("navigation", { name: ru.shell.mainNav })).toBeVisible();
-}
 
 test("a recruiter sources candidates for a new vacancy from a CSV file", async ({ page }) => {
   test.setTimeout(90_000);
