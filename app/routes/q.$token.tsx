@@ -1,18 +1,17 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { z } from "zod";
 import { getOptionalUser, requestLocale } from "~/auth/session.server";
 import { formatDate } from "~/i18n/format";
 import { questionnaireConsent } from "~/questionnaires/consent.server";
 import { invitePage } from "~/questionnaires/form-page.server";
-import { fieldErrors, FORM_FIELDS, formValues, MAX_QUESTIONNAIRE_BODY_BYTES, MAX_QUESTIONNAIRE_BODY_KB } from "~/questionnaires/submission";
+import { fieldErrors, FORM_FIELDS, formValues, MAX_QUESTIONNAIRE_BODY_BYTES } from "~/questionnaires/submission";
 import { submitResponse } from "~/questionnaires/submit.server";
 import styles from "~/styles/questionnaire-form.css";
 import { dataTitle } from "~/ui/i18n-instance";
-import { ErrorPage } from "~/ui/page";
 import { draftKey } from "~/ui/questionnaire-draft";
-import { QuestionnaireForm, QuestionnaireNotice } from "~/ui/questionnaire-form";
+import { QuestionnaireErrorPage, QuestionnaireForm, QuestionnaireNotice } from "~/ui/questionnaire-form";
 import { useLocale } from "~/ui/use-locale";
 import { useTranslation } from "~/ui/use-translation";
 import { BodyTooLarge, readFormData } from "~/utils/body-limit.server";
@@ -134,23 +133,7 @@ export default function QuestionnairePage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const { token = "" } = useParams();
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, message] =
-    status === 413
-      ? [t("questionnaireForm.tooLargeTitle"), t("questionnaireForm.tooLarge", { max: MAX_QUESTIONNAIRE_BODY_KB })]
-      : status === 404
-        ? [t("questionnaireForm.notFoundTitle"), t("questionnaireForm.notFound")]
-        : [t("errors.unexpectedTitle"), t("errors.unexpected")];
-  return (
-    <ErrorPage status={status} title={title} message={message}>
-      {status === 413 ? (
-        <Link to={`/q/${encodeURIComponent(token)}`} className="button button-primary">
-          {t("questionnaireForm.backToForm")}
-        </Link>
-      ) : null}
-    </ErrorPage>
-  );
+  return <QuestionnaireErrorPage formPath={`/q/${encodeURIComponent(token)}`} notFound={{ title: t("questionnaireForm.notFoundTitle"), message: t("questionnaireForm.notFound") }} />;
 }

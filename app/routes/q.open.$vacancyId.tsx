@@ -1,19 +1,18 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { z } from "zod";
 import { getOptionalUser, requestLocale } from "~/auth/session.server";
 import { clientIp } from "~/auth/sign-in.server";
 import { questionnaireConsent } from "~/questionnaires/consent.server";
 import { openLinkPage } from "~/questionnaires/form-page.server";
-import { fieldErrors, FORM_FIELDS, formValues, MAX_QUESTIONNAIRE_BODY_BYTES, MAX_QUESTIONNAIRE_BODY_KB, postedPerson } from "~/questionnaires/submission";
+import { fieldErrors, FORM_FIELDS, formValues, MAX_QUESTIONNAIRE_BODY_BYTES, postedPerson } from "~/questionnaires/submission";
 import { submitOpenResponse } from "~/questionnaires/submit.server";
 import { openVacancy, refuseApplication } from "~/sourcing/intake.server";
 import styles from "~/styles/questionnaire-form.css";
 import { dataTitle } from "~/ui/i18n-instance";
-import { ErrorPage } from "~/ui/page";
 import { draftKey } from "~/ui/questionnaire-draft";
-import { QuestionnaireForm, QuestionnaireNotice } from "~/ui/questionnaire-form";
+import { QuestionnaireErrorPage, QuestionnaireForm, QuestionnaireNotice } from "~/ui/questionnaire-form";
 import { useTranslation } from "~/ui/use-translation";
 import { BodyTooLarge, readFormData } from "~/utils/body-limit.server";
 import { invariantResponse } from "~/utils/http";
@@ -120,23 +119,7 @@ export default function OpenQuestionnairePage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const { vacancyId = "" } = useParams();
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, message] =
-    status === 413
-      ? [t("questionnaireForm.tooLargeTitle"), t("questionnaireForm.tooLarge", { max: MAX_QUESTIONNAIRE_BODY_KB })]
-      : status === 404
-        ? [t("errors.notFoundTitle"), t("errors.notFound")]
-        : [t("errors.unexpectedTitle"), t("errors.unexpected")];
-  return (
-    <ErrorPage status={status} title={title} message={message}>
-      {status === 413 ? (
-        <Link to={`/q/open/${encodeURIComponent(vacancyId)}`} className="button button-primary">
-          {t("questionnaireForm.backToForm")}
-        </Link>
-      ) : null}
-    </ErrorPage>
-  );
+  return <QuestionnaireErrorPage formPath={`/q/open/${encodeURIComponent(vacancyId)}`} notFound={{ title: t("errors.notFoundTitle"), message: t("errors.notFound") }} />;
 }

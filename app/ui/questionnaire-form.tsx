@@ -1,12 +1,13 @@
 import { type FieldMetadata, getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useNavigation, useRouteError } from "@remix-run/react";
 import { type ReactNode, useMemo, useRef } from "react";
 import { type AppLocale } from "~/i18n/i18n";
 import { MAX_LONG_TEXT, MAX_SHORT_TEXT, type Question, type Questionnaire, SCALE_MAX, SCALE_MIN, YES_NO } from "~/questionnaires/questions";
-import { FORM_FIELDS, openFormSchema, questionnaireFormSchema } from "~/questionnaires/submission";
+import { FORM_FIELDS, MAX_QUESTIONNAIRE_BODY_KB, openFormSchema, questionnaireFormSchema } from "~/questionnaires/submission";
 import { useTranslation } from "~/ui/use-translation";
 import { Button, ErrorList, Field, FormError } from "./form";
+import { ErrorPage } from "./page";
 import { useClearDraft, useQuestionnaireDraft } from "./questionnaire-draft";
 import { useLocale } from "./use-locale";
 
@@ -261,4 +262,30 @@ export function QuestionnaireNotice({ title, message, clearDraft, children }: { 
 function ClearDraft({ draftKey }: { draftKey: string }) {
   useClearDraft(draftKey);
   return null;
+}
+
+/**
+ * The public form's error page: a body over the limit (413) says so and leads back to
+ * the form (the draft is still in the browser); not found and anything else say what
+ * the app says everywhere, in the candidate's words.
+ */
+export function QuestionnaireErrorPage({ formPath, notFound }: { formPath: string; notFound: { title: string; message: string } }) {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, message] =
+    status === 413
+      ? [t("questionnaireForm.tooLargeTitle"), t("questionnaireForm.tooLarge", { max: MAX_QUESTIONNAIRE_BODY_KB })]
+      : status === 404
+        ? [notFound.title, notFound.message]
+        : [t("errors.unexpectedTitle"), t("errors.unexpected")];
+  return (
+    <ErrorPage status={status} title={title} message={message}>
+      {status === 413 ? (
+        <Link to={formPath} className="button button-primary">
+          {t("questionnaireForm.backToForm")}
+        </Link>
+      ) : null}
+    </ErrorPage>
+  );
 }
