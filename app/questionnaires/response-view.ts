@@ -1,4 +1,6 @@
 import { type QuestionnaireVerdict } from "@prisma/client";
+import { formatDate, numberFormat } from "~/i18n/format";
+import { type AppLocale } from "~/i18n/i18n";
 import { parseErrorKey } from "~/ui/error-key";
 import { type Knockout } from "./knockouts";
 import { type Answers, type AnswerValue, type Question, type Questionnaire } from "./questions";
@@ -75,6 +77,26 @@ export function shownKnockout(definition: Questionnaire | null, knockout: Knocko
     valueLabel: chosen ? optionLabel(q, params.value!) : null,
     question: q?.label ?? null,
   };
+}
+
+/** A calendar day stored as yyyy-mm-dd, shown as that day (no time zone can move it). */
+export function calendarDay(iso: string, locale: AppLocale): string {
+  return formatDate(`${iso}T12:00:00Z`, locale, "UTC");
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A knock-out reason's message parameters in one language: numbers and dates as it writes them, an option as its label. */
+export function knockoutParams(knockout: ShownKnockout, locale: AppLocale): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(knockout.params)) {
+    if (NUMBER.test(value)) params[name] = numberFormat(locale).format(Number(value));
+    else if (ISO_DAY.test(value)) params[name] = calendarDay(value, locale);
+    else params[name] = value;
+  }
+  if (knockout.valueLabel) params.value = knockout.valueLabel[locale];
+  return params;
 }
 
 /** The stored knock-outs JSON, tolerating anything odd in it (an old or hand-made row shows nothing rather than failing). */

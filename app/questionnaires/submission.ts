@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { numberFormat } from "~/i18n/format";
 import { type AppLocale } from "~/i18n/i18n";
 import { requiredText } from "~/sourcing/form-fields";
 import { emailField, phoneField } from "~/sourcing/intake";
-import { parseErrorKey } from "~/ui/error-key";
 import { type Knockout } from "./knockouts";
 import { answerSchema, type Questionnaire } from "./questions";
+import { knockoutParams, shownKnockout } from "./response-view";
 
 /**
  * The public questionnaire form, pure and client-safe: its field names, the schemas
@@ -133,11 +132,10 @@ export function fieldErrors(errors: InvalidFields): Record<string, string[]> {
 }
 
 const MAX_LABEL_IN_REASON = 80;
-const NUMERIC_PARAMS = ["min", "max", "limit"] as const;
 
 /**
  * Each knock-out as "«question» — reason" in one language: the option's label instead
- * of its key, numbers written as the language writes them, long questions shortened.
+ * of its key, numbers and dates written as the language writes them, long questions shortened.
  */
 export function knockoutReasons(
   definition: Questionnaire,
@@ -147,17 +145,9 @@ export function knockoutReasons(
 ): string[] {
   const [open, close] = locale === "ru" ? ["«", "»"] : ["\u201c", "\u201d"];
   return fired.map((knockout) => {
-    const question = definition.questions.find((q) => q.id === knockout.questionId);
-    const { key, params } = parseErrorKey(knockout.reason);
-    const shown = { ...params };
-    const option = question?.options?.find((o) => o.value === shown.value);
-    if (option) shown.value = option.label[locale];
-    for (const name of NUMERIC_PARAMS) {
-      const value = shown[name];
-      if (value !== undefined && /^-?\d+(\.\d+)?$/.test(value)) shown[name] = numberFormat(locale).format(Number(value));
-    }
-    const label = question?.label[locale] ?? knockout.questionId;
-    return `${open}${shorten(label)}${close} — ${t(key, shown)}`;
+    const shown = shownKnockout(definition, knockout);
+    const label = shown.question?.[locale] ?? knockout.questionId;
+    return `${open}${shorten(label)}${close} — ${t(shown.key, knockoutParams(shown, locale))}`;
   });
 }
 

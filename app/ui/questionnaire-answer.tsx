@@ -1,8 +1,7 @@
 import { type QuestionnaireVerdict } from "@prisma/client";
-import { formatDate, formatRub, numberFormat } from "~/i18n/format";
-import { type AppLocale } from "~/i18n/i18n";
+import { formatRub, numberFormat } from "~/i18n/format";
 import { SCALE_MAX } from "~/questionnaires/questions";
-import { type AnswerShown, type ShownKnockout } from "~/questionnaires/response-view";
+import { type AnswerShown, calendarDay, knockoutParams, type ShownKnockout } from "~/questionnaires/response-view";
 import { useTranslation } from "~/ui/use-translation";
 import { Badge } from "./badges";
 import { useLocale } from "./use-locale";
@@ -11,14 +10,6 @@ import { useLocale } from "./use-locale";
  * Questionnaire answers, knock-out reasons and verdicts as staff see them. Whatever
  * a candidate wrote is rendered as text by React (escaped), never as markup.
  */
-
-/** A calendar day stored as yyyy-mm-dd, shown as that day (no time zone can move it). */
-function calendarDay(iso: string, locale: AppLocale): string {
-  return formatDate(`${iso}T12:00:00Z`, locale, "UTC");
-}
-
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function AnswerText({ answer }: { answer: AnswerShown | null }) {
   const { t } = useTranslation();
@@ -46,14 +37,7 @@ export function AnswerText({ answer }: { answer: AnswerShown | null }) {
 export function KnockoutText({ knockout }: { knockout: ShownKnockout }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(knockout.params)) {
-    if (NUMBER.test(value)) params[name] = numberFormat(locale).format(Number(value));
-    else if (ISO_DAY.test(value)) params[name] = calendarDay(value, locale);
-    else params[name] = value;
-  }
-  if (knockout.valueLabel) params.value = knockout.valueLabel[locale];
-  return <>{t(knockout.key, params)}</>;
+  return <>{t(knockout.key, knockoutParams(knockout, locale))}</>;
 }
 
 export function VerdictBadge({ verdict, overridden = false }: { verdict: QuestionnaireVerdict; overridden?: boolean }) {
