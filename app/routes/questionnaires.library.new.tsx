@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -7,9 +7,10 @@ import { START_CHOICES } from "~/questionnaires/builder";
 import { newQuestionnaireAction } from "~/questionnaires/builder-actions.server";
 import { LINK_DAYS, NewQuestionnaireSchema, REMINDER_HOURS } from "~/questionnaires/builder-form";
 import styles from "~/styles/questionnaire-builder.css";
-import { Button, ErrorList, Field, FormError } from "~/ui/form";
+import { Button, ErrorList, FormError } from "~/ui/form";
 import { pageTitle } from "~/ui/i18n-instance";
 import { PageHeader } from "~/ui/page";
+import { SettingsFields } from "~/ui/questionnaire-builder-form";
 import { useTranslation } from "~/ui/use-translation";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -48,19 +49,7 @@ export default function NewQuestionnaire() {
       <PageHeader title={t("questionnaireBuilder.newTitle")} description={t("questionnaireBuilder.intro")} />
       <Form method="post" {...getFormProps(form)} className="card form-grid">
         <FormError id={form.errorId} errors={form.errors} />
-        <Field label={t("questionnaireBuilder.fields.name")} hint={t("questionnaireBuilder.hints.name")} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
-        <Field
-          label={t("questionnaireBuilder.fields.reminderAfterHours")}
-          hint={t("questionnaireBuilder.hints.reminderAfterHours")}
-          errors={fields.reminderAfterHours.errors}
-          inputProps={{ ...getInputProps(fields.reminderAfterHours, { type: "text" }), inputMode: "numeric" }}
-        />
-        <Field
-          label={t("questionnaireBuilder.fields.linkValidDays")}
-          hint={t("questionnaireBuilder.hints.linkValidDays")}
-          errors={fields.linkValidDays.errors}
-          inputProps={{ ...getInputProps(fields.linkValidDays, { type: "text" }), inputMode: "numeric" }}
-        />
+        <SettingsFields fields={fields} />
         <fieldset className="field" aria-invalid={fields.start.errors?.length ? true : undefined} aria-describedby={fields.start.errors?.length ? fields.start.errorId : undefined}>
           <legend>{t("questionnaireBuilder.fields.start")}</legend>
           {START_CHOICES.map((choice) => (

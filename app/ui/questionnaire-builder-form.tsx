@@ -137,19 +137,7 @@ export function QuestionnaireBuilderForm({
       <FormError id={form.errorId} errors={form.errors} />
       <fieldset className="card form-grid">
         <legend>{t("questionnaireBuilder.editor.settings")}</legend>
-        <Field label={t("questionnaireBuilder.fields.name")} hint={t("questionnaireBuilder.hints.name")} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
-        <Field
-          label={t("questionnaireBuilder.fields.reminderAfterHours")}
-          hint={t("questionnaireBuilder.hints.reminderAfterHours")}
-          errors={fields.reminderAfterHours.errors}
-          inputProps={{ ...getInputProps(fields.reminderAfterHours, { type: "text" }), inputMode: "numeric" }}
-        />
-        <Field
-          label={t("questionnaireBuilder.fields.linkValidDays")}
-          hint={t("questionnaireBuilder.hints.linkValidDays")}
-          errors={fields.linkValidDays.errors}
-          inputProps={{ ...getInputProps(fields.linkValidDays, { type: "text" }), inputMode: "numeric" }}
-        />
+        <SettingsFields fields={fields} />
       </fieldset>
       {problems.length ? <ProblemSummary draft={draft} slots={slots} count={problems.length} summaryRef={summaryRef} /> : null}
       <section aria-labelledby="qb-questions-title">
@@ -190,5 +178,29 @@ export function QuestionnaireBuilderForm({
         </Link>
       </div>
     </Form>
+  );
+}
+
+type SettingsMeta = Parameters<typeof getInputProps>[0];
+
+/** A questionnaire's settings (name, reminder delay, link validity): the same three fields on the new page and in the editor. */
+export function SettingsFields({ fields }: { fields: { name: SettingsMeta; reminderAfterHours: SettingsMeta; linkValidDays: SettingsMeta } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t("questionnaireBuilder.fields.name")} hint={t("questionnaireBuilder.hints.name")} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+      <Field
+        label={t("questionnaireBuilder.fields.reminderAfterHours")}
+        hint={t("questionnaireBuilder.hints.reminderAfterHours")}
+        errors={fields.reminderAfterHours.errors}
+        inputProps={{ ...getInputProps(fields.reminderAfterHours, { type: "text" }), inputMode: "numeric" }}
+      />
+      <Field
+        label={t("questionnaireBuilder.fields.linkValidDays")}
+        hint={t("questionnaireBuilder.hints.linkValidDays")}
+        errors={fields.linkValidDays.errors}
+        inputProps={{ ...getInputProps(fields.linkValidDays, { type: "text" }), inputMode: "numeric" }}
+      />
+    </>
   );
 }
