@@ -29,7 +29,16 @@ export const AREAS = {
   questionnaireBuild: ["ADMIN", "RECRUITER"],
   /** Overriding a questionnaire's verdict, and the shortlist's bulk actions (invite, reject). */
   questionnaireDecide: ["ADMIN", "RECRUITER", "HIRING_MANAGER", "DEPARTMENT_HEAD"],
+  /** The interview calendar, sessions, show rates and results. */
   interviews: STAFF,
+  /** Creating sessions and series, inviting and booking, check-in. */
+  interviewPlan: ["ADMIN", "RECRUITER"],
+  /** Scoring attendees: only on sessions the user is an assessor of (checked per session). */
+  interviewScore: ["HIRING_MANAGER", "DEPARTMENT_HEAD"],
+  /** Editing a vacancy's rubric of competencies and weights. */
+  interviewRubric: ["ADMIN", "HIRING_MANAGER", "DEPARTMENT_HEAD"],
+  /** Take to probation / reserve / reject: heads, and a hiring manager a head delegated the session to. */
+  interviewDecide: ["HIRING_MANAGER", "DEPARTMENT_HEAD"],
   probation: STAFF,
   handover: STAFF,
   analytics: STAFF,

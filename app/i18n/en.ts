@@ -14,6 +14,9 @@ import { en as questionnaireEn } from "./sections/questionnaire";
 import { en as questionnaireBuilderEn } from "./sections/questionnaireBuilder";
 import { en as questionnaireFormEn } from "./sections/questionnaireForm";
 import { en as questionnaireResultsEn } from "./sections/questionnaireResults";
+import { en as interviewSessionsEn } from "./sections/interviewSessions";
+import { en as interviewInvitationsEn } from "./sections/interviewInvitations";
+import { en as interviewScoringEn } from "./sections/interviewScoring";
 import { type Messages } from "./ru";
 
 export const en: Messages = {
@@ -174,6 +177,13 @@ export const en: Messages = {
     HIRED: "Hired",
     REJECTED: "Rejected",
     WITHDRAWN: "Withdrew",
+  },
+  stageEvents: {
+    INTERVIEW_CONFIRMED: "Confirmed the interview",
+    INTERVIEW_DECLINED: "Declined the interview",
+    INTERVIEW_ATTENDED: "Came to the interview",
+    INTERVIEW_LATE: "Came to the interview late",
+    INTERVIEW_NO_SHOW: "Did not come to the interview",
   },
   stagesShort: {
     SOURCED: "Sourced",
@@ -387,4 +397,7 @@ export const en: Messages = {
   questionnaireBuilder: questionnaireBuilderEn,
   questionnaireForm: questionnaireFormEn,
   questionnaireResults: questionnaireResultsEn,
+  interviewSessions: interviewSessionsEn,
+  interviewInvitations: interviewInvitationsEn,
+  interviewScoring: interviewScoringEn,
 };

@@ -15,6 +15,9 @@ import { ru as questionnaireRu } from "./sections/questionnaire";
 import { ru as questionnaireBuilderRu } from "./sections/questionnaireBuilder";
 import { ru as questionnaireFormRu } from "./sections/questionnaireForm";
 import { ru as questionnaireResultsRu } from "./sections/questionnaireResults";
+import { ru as interviewSessionsRu } from "./sections/interviewSessions";
+import { ru as interviewInvitationsRu } from "./sections/interviewInvitations";
+import { ru as interviewScoringRu } from "./sections/interviewScoring";
 
 /** Russian: the default language. Keys are grouped by screen; en.ts must have the same keys. */
 export const ru = {
@@ -175,6 +178,13 @@ export const ru = {
     HIRED: "Принят",
     REJECTED: "Отказ",
     WITHDRAWN: "Отказался сам",
+  },
+  stageEvents: {
+    INTERVIEW_CONFIRMED: "Подтвердил участие в собеседовании",
+    INTERVIEW_DECLINED: "Отказался от собеседования",
+    INTERVIEW_ATTENDED: "Пришёл на собеседование",
+    INTERVIEW_LATE: "Пришёл на собеседование с опозданием",
+    INTERVIEW_NO_SHOW: "Не пришёл на собеседование",
   },
   stagesShort: {
     SOURCED: "Найдены",
@@ -388,6 +398,9 @@ export const ru = {
   questionnaireBuilder: questionnaireBuilderRu,
   questionnaireForm: questionnaireFormRu,
   questionnaireResults: questionnaireResultsRu,
+  interviewSessions: interviewSessionsRu,
+  interviewInvitations: interviewInvitationsRu,
+  interviewScoring: interviewScoringRu,
 };
 
 export type Messages = Widen<typeof ru>;

@@ -1,4 +1,4 @@
-import { Prisma, type Application, type SourcingTier, type Stage } from "@prisma/client";
+import { Prisma, type Application, type SourcingTier, type Stage, type StageEvent } from "@prisma/client";
 import { bulkInsert, newId } from "~/utils/bulk-insert.server";
 import { CONTACT_STAGES, type ContactBlock, moveReachesOut } from "~/sourcing/contact-policy";
 import { contactRefusals } from "~/sourcing/contact-policy.server";
@@ -175,7 +175,7 @@ export async function moveToStage(tx: Tx, input: MoveToStageInput): Promise<Appl
 export async function advanceMany(
   tx: Tx,
   applicationIds: readonly string[],
-  { from, to, actorId, reason }: { from: readonly Stage[]; to: Stage; actorId: string | null; reason: string },
+  { from, to, actorId, reason, event = null }: { from: readonly Stage[]; to: Stage; actorId: string | null; reason: string; event?: StageEvent | null },
 ): Promise<string[]> {
   const ids = [...new Set(applicationIds)];
   if (!ids.length || !from.length) return [];
@@ -199,9 +199,41 @@ export async function advanceMany(
     { name: "toStage", type: "enum:Stage", value: () => to },
     { name: "actorId", type: "text", value: () => actorId },
     { name: "reason", type: "text", value: () => reason },
+    { name: "event", type: "enum:StageEvent", value: () => event },
     { name: "createdAt", type: "timestamp", value: (r) => r.at },
   ], moved);
   return moved.map((r) => r.id);
+}
+
+/**
+ * A step inside the current stage, for the history only (an interview confirmed, a
+ * no-show): one StageChange row per application with fromStage = toStage = its stage
+ * and the event. Applications that are out (rejected, withdrawn) or hired get none.
+ * Returns the ids recorded.
+ */
+export async function recordStageEvent(
+  tx: Tx,
+  applicationIds: readonly string[],
+  { event, actorId, reason = null }: { event: StageEvent; actorId: string | null; reason?: string | null },
+): Promise<string[]> {
+  const ids = [...new Set(applicationIds)];
+  if (!ids.length) return [];
+  const now = new Date();
+  const rows = await tx.$queryRaw<Array<{ id: string; stage: Stage; at: Date }>>`
+    UPDATE "Application" AS a
+    SET "stageChangedAt" = GREATEST(${now}::timestamp, a."stageChangedAt" + interval '1 millisecond')
+    WHERE a.id IN (${Prisma.join(ids)}) AND a.stage::text NOT IN ('REJECTED', 'WITHDRAWN', 'HIRED')
+    RETURNING a.id, a.stage::text AS stage, a."stageChangedAt" AS at`;
+  await bulkInsert(tx, "StageChange", [
+    { name: "applicationId", type: "text", value: (r) => r.id },
+    { name: "fromStage", type: "enum:Stage", value: (r) => r.stage },
+    { name: "toStage", type: "enum:Stage", value: (r) => r.stage },
+    { name: "actorId", type: "text", value: () => actorId },
+    { name: "reason", type: "text", value: () => reason },
+    { name: "event", type: "enum:StageEvent", value: () => event },
+    { name: "createdAt", type: "timestamp", value: (r) => r.at },
+  ], rows);
+  return rows.map((r) => r.id);
 }
 
 /** The first contact for many at once: SOURCED → CONTACTED (see advanceMany). */

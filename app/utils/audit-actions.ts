@@ -63,6 +63,22 @@ export const AUDIT_ACTIONS = [
   "questionnaire.override",
   "questionnaire.restore",
   "questionnaire.unassign",
+  "interview.series-create",
+  "interview.session-update",
+  "interview.session-cancel",
+  "interview.delegate",
+  "interview.invite",
+  "interview.waitlist",
+  "interview.book",
+  "interview.uninvite",
+  "interview.rsvp-confirm",
+  "interview.rsvp-move",
+  "interview.rsvp-decline",
+  "interview.attendance",
+  "interview.check-in-close",
+  "interview.score",
+  "interview.rubric-update",
+  "interview.decide",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -5,7 +5,7 @@ import { bulkUpdate } from "./bulk-insert.server";
 import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { enqueue } from "./jobs.server";
-import { SmtpSendError, SmtpSender } from "./smtp.server";
+import { type MailAttachment, SmtpSendError, SmtpSender } from "./smtp.server";
 
 /**
  * The one way the product sends email. sendMail writes an EmailMessage row and its
@@ -42,6 +42,17 @@ export const MailSchema = z.object({
     .optional(),
   /** sha256 of the unsubscribe link's token (app/outreach/links.server.ts newToken). */
   unsubscribeTokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** Small text files sent with it, e.g. an interview's calendar file (text/calendar). */
+  attachments: z
+    .array(
+      z.object({
+        filename: z.string().regex(/^[\w.-]{1,100}$/),
+        contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+(; ?[\w-]+=[\w.-]+)*$/),
+        content: z.string().max(100_000),
+      }),
+    )
+    .max(5)
+    .optional(),
 });
 export type MailInput = z.input<typeof MailSchema>;
 
@@ -78,6 +89,7 @@ async function queueMail(tx: Tx, mail: z.output<typeof MailSchema>, from: string
         templateKind: mail.templateKind,
         headers: mail.headers,
         unsubscribeTokenHash: mail.unsubscribeTokenHash,
+        attachments: mail.attachments,
       },
     ],
     skipDuplicates: true,
@@ -276,6 +288,7 @@ export async function deliverBatch(
                 text: message.text,
                 html: message.html,
                 headers: (message.headers as Record<string, string> | null) ?? undefined,
+                attachments: (message.attachments as MailAttachment[] | null) ?? undefined,
                 messageId,
               },
               () => journal!.commitNow(),

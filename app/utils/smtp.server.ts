@@ -25,9 +25,13 @@ export type OutgoingMessage = {
   text: string;
   html?: string | null;
   headers?: Record<string, string>;
+  /** Text files sent with it (a calendar file). */
+  attachments?: readonly MailAttachment[];
   /** Message-ID header, e.g. `<id@host>`: the same message always carries the same one. */
   messageId: string;
 };
+
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 export type SmtpSendResult = { messageId: string; response: string };
 
@@ -173,6 +177,7 @@ async function compose(message: OutgoingMessage): Promise<Buffer> {
     html: message.html ?? undefined,
     headers: message.headers,
     messageId: message.messageId,
+    attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
   }).compile();
   return new Promise((resolve, reject) => node.build((err, buffer) => (err ? reject(err) : resolve(buffer))));
 }

@@ -281,6 +281,36 @@ describe("deliverNow", () => {
     }
   });
 
+  it("sends its attachments as MIME parts with their file name and type", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      setSmtpUrl(smtp.url);
+      const calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+      const { id } = await sendMail({
+        ...letter,
+        attachments: [{ filename: "interview.ics", contentType: "text/calendar; method=REQUEST", content: calendar }],
+      });
+      await deliverNow(id!);
+      const raw = smtp.messages[0]!.raw;
+      expect(raw).toMatch(/^Content-Type: text\/calendar; method=REQUEST/m);
+      expect(raw).toMatch(/filename=interview\.ics/);
+      expect(await db().emailMessage.findUniqueOrThrow({ where: { id: id! }, select: { attachments: true } })).toEqual({
+        attachments: [{ filename: "interview.ics", contentType: "text/calendar; method=REQUEST", content: calendar }],
+      });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("refuses an attachment whose name could smuggle a path or a header", async () => {
+    await expect(
+      sendMail({ ...letter, attachments: [{ filename: "../x.ics", contentType: "text/calendar", content: "x" }] }),
+    ).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      sendMail({ ...letter, attachments: [{ filename: "x.ics", contentType: "text/calendar\r\nBcc: a@b.ru", content: "x" }] }),
+    ).rejects.toBeInstanceOf(ZodError);
+  });
+
   it("refuses headers that could smuggle lines, before writing anything", async () => {
     await expect(sendMail({ ...letter, headers: { "X-Test": "a\r\nBcc: victim@example.ru" } })).rejects.toBeInstanceOf(ZodError);
     await expect(sendMail({ ...letter, headers: { "Bad Name": "x" } })).rejects.toBeInstanceOf(ZodError);

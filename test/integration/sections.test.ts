@@ -9,7 +9,7 @@ import { loader as candidateLoader } from "~/routes/candidates.$id";
 import { loader as candidatesLoader } from "~/routes/candidates._index";
 import { loader as handoverLoader } from "~/routes/handover";
 import { loader as homeLoader } from "~/routes/_index";
-import { loader as interviewsLoader } from "~/routes/interviews";
+import { loader as interviewsLoader } from "~/routes/interviews._index";
 import { loader as outreachLoader } from "~/routes/outreach._index";
 import { loader as probationLoader } from "~/routes/probation";
 import { loader as questionnairesLoader } from "~/routes/questionnaires._index";
