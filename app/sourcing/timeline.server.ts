@@ -1,4 +1,4 @@
-import { type CandidateSource, type Stage } from "@prisma/client";
+import { type CandidateSource, type Stage, type StageEvent } from "@prisma/client";
 import { OUTREACH_AUDIT_ACTIONS, outreachTimeline, type OutreachEvent } from "~/outreach/timeline.server";
 import { db } from "~/utils/db.server";
 
@@ -26,6 +26,8 @@ export type TimelineEvent =
       vacancy: { id: string; title: string };
       fromStage: Stage | null;
       toStage: Stage;
+      /** A step recorded inside a stage (an interview confirmed, a no-show). */
+      event: StageEvent | null;
       actorName: string | null;
       reason: string | null;
     }
@@ -88,6 +90,7 @@ export async function candidateTimeline(candidateId: string): Promise<TimelineEv
         applicationId: true,
         fromStage: true,
         toStage: true,
+        event: true,
         reason: true,
         createdAt: true,
         actor: { select: { name: true } },
@@ -123,6 +126,7 @@ export async function candidateTimeline(candidateId: string): Promise<TimelineEv
       vacancy: c.application.vacancy,
       fromStage: c.fromStage,
       toStage: c.toStage,
+      event: c.event,
       actorName: c.actor?.name ?? null,
       reason: reasonOf(c.reason),
     })),

@@ -100,8 +100,15 @@ function Describe({ event, canOpenOutbox }: { event: TimelineRow; canOpenOutbox:
       return (
         <>
           <VacancyLink vacancy={event.vacancy} />:{" "}
-          {event.fromStage ? `${t(`stages.${event.fromStage}`)} → ` : ""}
-          <strong>{t(`stages.${event.toStage}`)}</strong>
+          {event.event && event.fromStage === event.toStage ? (
+            <strong>{t(`stageEvents.${event.event}`)}</strong>
+          ) : (
+            <>
+              {event.fromStage ? `${t(`stages.${event.fromStage}`)} → ` : ""}
+              <strong>{t(`stages.${event.toStage}`)}</strong>
+              {event.event ? ` · ${t(`stageEvents.${event.event}`)}` : ""}
+            </>
+          )}
         </>
       );
     case "audit":

@@ -6,6 +6,7 @@ import {
   addToVacancy,
   moveApplication,
   moveToStage,
+  recordStageEvent,
   stageHistory,
 } from "~/pipeline/pipeline.server";
 import { firstBadStep } from "~/pipeline/stages";
@@ -200,6 +201,25 @@ describe("moveToStage", () => {
       expect(history).toHaveLength(2 + applied);
       expect(applied).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe("recordStageEvent", () => {
+  it("records a step inside the stage without changing it, and skips applications that are out", async () => {
+    const open = await newApplication();
+    await moveApplication({ applicationId: open.id, to: "INTERVIEW_INVITED", actorId: recruiterId });
+    const out = await newApplication();
+    await moveApplication({ applicationId: out.id, to: "REJECTED", actorId: recruiterId, reason: "не подходит" });
+
+    const recorded = await db().$transaction((tx) =>
+      recordStageEvent(tx, [open.id, out.id], { event: "INTERVIEW_CONFIRMED", actorId: null }),
+    );
+
+    expect(recorded).toEqual([open.id]);
+    const last = (await historyOf(open.id)).at(-1)!;
+    expect(last).toMatchObject({ fromStage: "INTERVIEW_INVITED", toStage: "INTERVIEW_INVITED", event: "INTERVIEW_CONFIRMED" });
+    expect((await db().application.findUniqueOrThrow({ where: { id: open.id } })).stage).toBe("INTERVIEW_INVITED");
+    expect((await historyOf(out.id)).some((c) => c.event)).toBe(false);
   });
 });
 
