@@ -3,6 +3,7 @@ import { companyMatchKey } from "~/sourcing/company-match";
 import { generateCandidates } from "./candidates";
 import { generateClients } from "./clients";
 import { generateFunnel } from "./funnel";
+import { generateInterviews } from "./interviews";
 import { funnelSources, generateImports } from "./imports";
 import { MAIN_SELLING_LETTER } from "./letters";
 import { MAIN_ADJACENT_NICHES, MARKET, SECOND_VACANCY_LISTS, TARGET_INDUSTRY, TARGET_NICHE } from "./market";
@@ -145,6 +146,16 @@ export function generateDemo(options: { now: Date; seed?: number }): DemoData {
     actors: { recruiters: [user("recruiter").id, user("recruiter2").id], hiringManager: user("manager").id },
   });
   const head = user("head");
+  // Its own random numbers (seeded from the demo's): everything below stays as it was.
+  const { stageChanges: timed, interviews } = generateInterviews({
+    now,
+    seed: options.seed ?? DEMO_SEED,
+    vacancyId: main.id,
+    applications,
+    stageChanges,
+    candidates: profiles.map((p) => p.candidate),
+    actors: { recruiter: user("recruiter").id, hiringManager: user("manager").id, head: head.id },
+  });
   const { accountManagers, clients } = generateClients(rng, head);
   const imports = generateImports({ rng, now, funnel: { candidates: profiles.map((p) => p.candidate), workExperiences } });
 
@@ -169,9 +180,10 @@ export function generateDemo(options: { now: Date; seed?: number }): DemoData {
       rng.id,
     ),
     applications,
-    stageChanges,
+    stageChanges: timed,
     accountManagers,
     clients,
     imports,
+    interviews,
   };
 }

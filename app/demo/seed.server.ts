@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, generateDemo } from "./generate";
 import { writeDemoCampaigns } from "./seed-campaigns.server";
 import { writeDemoCalls } from "./seed-calls.server";
 import { writeImports } from "./seed-imports.server";
+import { writeDemoInterviews } from "./seed-interviews.server";
 import { writeDemoQuestionnaires } from "./seed-questionnaires.server";
 import { demoTemplates } from "./templates";
 
@@ -68,6 +69,7 @@ async function write(tx: Tx, { data, users, now }: Awaited<ReturnType<typeof pre
     data: data.applications.map((a) => ({ ...a, tierReason: a.tierReason ?? Prisma.DbNull })),
   });
   await tx.stageChange.createMany({ data: data.stageChanges });
+  await writeDemoInterviews(tx, data.interviews);
   await writeDemoCalls(tx, data, now);
   await tx.accountManager.createMany({ data: data.accountManagers });
   await tx.client.createMany({ data: data.clients });

@@ -5,10 +5,12 @@ import type {
   Role,
   SourcingTier,
   Stage,
+  StageEvent,
   VacancyStatus,
 } from "@prisma/client";
 import type { TierReason } from "~/sourcing/tiers";
 import type { DemoImportBatch } from "./imports";
+import type { DemoInterviews } from "./interviews";
 
 /**
  * The demo as plain rows, shaped like the tables so the seed can createMany them
@@ -113,6 +115,8 @@ export type DemoStageChange = {
   toStage: Stage;
   actorId: string | null;
   reason: string | null;
+  /** A step inside the stage (interview confirmed, no-show); absent for a stage change. */
+  event?: StageEvent | null;
   createdAt: Date;
 };
 
@@ -145,4 +149,6 @@ export type DemoData = {
   clients: DemoClient[];
   /** Resume searches on the boards, written by the real ingest step at seed time. */
   imports: { batches: DemoImportBatch[]; newCandidates: number };
+  /** The main vacancy's group interviews (app/demo/interviews.ts). */
+  interviews: DemoInterviews;
 };

@@ -107,7 +107,7 @@ export function pathTo(stage: Stage, exitFrom: Stage = "SOURCED"): Stage[] {
   return FUNNEL.slice(0, funnelIndex(stage) + 1);
 }
 
-export type HistoryStep = { fromStage: Stage | null; toStage: Stage; reason?: string | null };
+export type HistoryStep = { fromStage: Stage | null; toStage: Stage; reason?: string | null; event?: string | null };
 
 /** The stage an application left from to reach its current exit, read from its history. */
 export function stageBeforeExit(history: readonly HistoryStep[]): Stage | null {
@@ -118,7 +118,9 @@ export function stageBeforeExit(history: readonly HistoryStep[]): Stage | null {
 /**
  * Checks a whole stage history (oldest first): it starts with null → SOURCED, each
  * step starts where the previous one ended, and every move is legal. Returns the
- * index of the first bad step, or -1 when the history is consistent.
+ * index of the first bad step, or -1 when the history is consistent. Rows with an
+ * `event` and the same stage on both sides are steps inside a stage, always fine
+ * where the stage is right.
  */
 export function firstBadStep(history: readonly HistoryStep[]): number {
   for (let i = 0; i < history.length; i++) {
@@ -129,6 +131,8 @@ export function firstBadStep(history: readonly HistoryStep[]): number {
     }
     const before = history.slice(0, i);
     if (step.fromStage !== before.at(-1)!.toStage) return i;
+    // A step recorded inside the stage (an interview confirmed, a no-show) changes nothing.
+    if (step.event && step.fromStage === step.toStage) continue;
     const context = { reason: step.reason, stageBeforeExit: stageBeforeExit(before) };
     if (!step.fromStage || !canMove(step.fromStage, step.toStage, context)) return i;
   }

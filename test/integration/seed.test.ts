@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
+import { DEMO_RSVP_TOKEN } from "~/demo/interviews";
 import { DEMO_QUESTIONNAIRE_TOKEN } from "~/demo/questionnaire-answers";
+import { hashToken } from "~/outreach/links.server";
 import { isDatabaseEmpty, resetDatabase, seedDemo, seedIfEmpty } from "~/demo/seed.server";
 import { moveApplication, stageHistory } from "~/pipeline/pipeline.server";
 import { firstBadStep } from "~/pipeline/stages";
@@ -63,6 +65,27 @@ describe("demo seed", () => {
     const sent = await db().stageChange.findMany({ where: { toStage: "QUESTIONNAIRE_SENT" }, distinct: ["applicationId"], select: { applicationId: true } });
     expect(await db().questionnaireInvite.count()).toBe(sent.length);
     expect(await lookupInvite(db(), DEMO_QUESTIONNAIRE_TOKEN, NOW)).toMatchObject({ status: "open", vacancy: { id: main.id } });
+  });
+
+  it("writes the group interviews: past sessions with attendance and scorecards, upcoming ones with invitations", async () => {
+    const { sessions, invitations, scorecards } = expected.interviews;
+    expect(await db().interviewSession.count()).toBe(sessions.length);
+    expect(await db().interviewInvitation.count()).toBe(invitations.length);
+    expect(await db().scorecard.count({ where: { submittedAt: { not: null } } })).toBe(scorecards.filter((c) => c.submittedAt).length);
+    // Only the token's hash is stored; the README's link finds its invitation.
+    const demoLink = await db().interviewInvitation.findUniqueOrThrow({
+      where: { tokenHash: hashToken(DEMO_RSVP_TOKEN) },
+      include: { session: true },
+    });
+    expect(demoLink).toMatchObject({ status: "INVITED" });
+    expect(demoLink.session!.startsAt.getTime()).toBeGreaterThan(NOW.getTime());
+    expect(await db().interviewInvitation.count({ where: { tokenHash: DEMO_RSVP_TOKEN } })).toBe(0);
+    // What check-in marked is in the stage history.
+    const noShows = await db().interviewInvitation.findMany({ where: { attendance: "NO_SHOW" }, select: { applicationId: true } });
+    expect(noShows.length).toBeGreaterThan(5);
+    expect(
+      await db().stageChange.count({ where: { event: "INTERVIEW_NO_SHOW", applicationId: { in: noShows.map((n) => n.applicationId) } } }),
+    ).toBe(noShows.length);
   });
 
   it("lets the four documented demo accounts sign in", async () => {

@@ -2,6 +2,7 @@ import { isValidPhoneNumber } from "libphonenumber-js";
 import { describe, expect, it } from "vitest";
 import { organisationInn } from "~/demo/clients";
 import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
+import { DEMO_RSVP_TOKEN } from "~/demo/interviews";
 import { MAIN_ADJACENT_NICHES } from "~/demo/market";
 import { FEMALE_FIRST_NAMES, INVARIANT_SURNAMES, MALE_FIRST_NAMES, surname, transliterate } from "~/demo/people";
 import { createRng } from "~/demo/random";
@@ -16,6 +17,9 @@ const [main, second] = demo.vacancies;
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string) =>
   items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }), {});
+
+/** The stage changes proper, without the steps recorded inside a stage (confirmed, no-show). */
+const stagesOnly = (history: readonly DemoStageChange[]) => history.filter((h) => !(h.event && h.fromStage === h.toStage));
 
 function historiesOf(changes: readonly DemoStageChange[]) {
   const histories = new Map<string, DemoStageChange[]>();
@@ -190,7 +194,7 @@ describe("generateDemo", () => {
     const actors = new Set(demo.users.filter((u) => !u.roles.includes("ADMIN")).map((u) => u.id));
     for (const a of demo.applications) {
       const history = histories.get(a.id)!;
-      expect(firstBadStep(history), JSON.stringify(history)).toBe(-1);
+      expect(firstBadStep(stagesOnly(history)), JSON.stringify(history)).toBe(-1);
       expect(history.at(-1)!.toStage).toBe(a.stage);
       expect(history[0]!.createdAt).toEqual(a.createdAt);
       expect(history.at(-1)!.createdAt).toEqual(a.stageChangedAt);
@@ -201,14 +205,14 @@ describe("generateDemo", () => {
       expect(NOW.getTime() - times[0]! < 24 * 86_400_000).toBe(true);
       for (const h of history) if (h.actorId) expect(actors.has(h.actorId)).toBe(true);
       for (const h of history) if (h.toStage === "REJECTED") expect(h.reason).toBeTruthy();
-      if (a.stage !== "REJECTED" && a.stage !== "WITHDRAWN" && history.length === pathTo(a.stage).length) {
-        expect(history.map((h) => h.toStage)).toEqual(pathTo(a.stage));
+      if (a.stage !== "REJECTED" && a.stage !== "WITHDRAWN" && stagesOnly(history).length === pathTo(a.stage).length) {
+        expect(stagesOnly(history).map((h) => h.toStage)).toEqual(pathTo(a.stage));
       }
     }
     // Internal candidates may skip outreach and the questionnaire.
     const internal = new Set(demo.candidates.filter((c) => c.source === "INTERNAL").map((c) => c.id));
     const skipped = demo.applications.filter((a) => internal.has(a.candidateId) && a.stage === "INTERVIEW_INVITED");
-    for (const a of skipped) expect(histories.get(a.id)!.map((h) => h.toStage)).toEqual(["SOURCED", "INTERVIEW_INVITED"]);
+    for (const a of skipped) expect(stagesOnly(histories.get(a.id)!).map((h) => h.toStage)).toEqual(["SOURCED", "INTERVIEW_INVITED"]);
   });
 
   it.each([
@@ -222,13 +226,67 @@ describe("generateDemo", () => {
     const byApp = historiesOf(other.stageChanges);
     for (const a of other.applications) {
       const history = byApp.get(a.id)!;
-      expect(firstBadStep(history)).toBe(-1);
+      expect(firstBadStep(stagesOnly(history))).toBe(-1);
+      const times = history.map((h) => h.createdAt.getTime());
+      times.forEach((t, i) => i > 0 && expect(t).toBeGreaterThan(times[i - 1]!));
       expect(history.at(-1)!.toStage).toBe(a.stage);
       expect(a.stageChangedAt < now).toBe(true);
     }
     const stages = countBy(other.applications.filter((a) => a.vacancyId === other.vacancies[0]!.id), (a) => a.stage);
     expect(stages.PROBATION).toBe(3);
     expect(other.candidates.every((c) => isValidPhoneNumber(c.phone))).toBe(true);
+  });
+
+  it("has three past group interviews with no-shows, two assessors' scorecards and decisions, and upcoming ones", () => {
+    const { sessions, invitations, scorecards, assessors } = demo.interviews;
+    const past = sessions.filter((s) => s.startsAt < NOW);
+    const upcoming = sessions.filter((s) => s.startsAt > NOW);
+    expect([past.length, upcoming.length]).toEqual([3, 4]);
+    for (const s of sessions) expect(assessors.filter((a) => a.sessionId === s.id)).toHaveLength(2);
+    const applications = new Map(demo.applications.map((a) => [a.id, a]));
+    const histories = historiesOf(demo.stageChanges);
+    for (const s of past) {
+      const here = invitations.filter((i) => i.sessionId === s.id);
+      expect(here.every((i) => i.attendance)).toBe(true);
+      const came = here.filter((i) => i.attendance !== "NO_SHOW");
+      expect(came.length).toBeGreaterThan(3);
+      expect(here.length - came.length).toBeGreaterThan(3);
+      for (const i of came) {
+        const stage = applications.get(i.applicationId)!.stage;
+        expect(["INTERVIEWED", "PROBATION", "REJECTED"]).toContain(stage);
+        expect(i.decision ?? "NONE").toBe({ PROBATION: "TAKE", REJECTED: "REJECT" }[stage as string] ?? (i.decision ? "RESERVE" : "NONE"));
+        // The history says when they came: the check-in's row, during the session.
+        const arrived = histories.get(i.applicationId)!.find((h) => h.toStage === "INTERVIEWED")!;
+        expect(arrived.event).toBe(i.attendance === "LATE" ? "INTERVIEW_LATE" : "INTERVIEW_ATTENDED");
+        expect(arrived.createdAt.getTime()).toBeGreaterThan(s.startsAt.getTime());
+        expect(arrived.createdAt.getTime()).toBeLessThan(s.startsAt.getTime() + s.durationMinutes * 60_000);
+        const sheets = scorecards.filter((c) => c.invitationId === i.id);
+        expect(sheets.map((c) => c.assessorId).sort()).toEqual(assessors.filter((a) => a.sessionId === s.id).map((a) => a.userId).sort());
+        for (const sheet of sheets) for (const v of Object.values(sheet.scores)) expect(v >= 1 && v <= 5 && Number.isInteger(v)).toBe(true);
+      }
+      for (const i of here.filter((x) => x.attendance === "NO_SHOW")) {
+        expect(histories.get(i.applicationId)!.some((h) => h.event === "INTERVIEW_NO_SHOW")).toBe(true);
+      }
+    }
+    // Everyone who reached the interview stage has had an invitation.
+    const invited = new Set(invitations.map((i) => i.applicationId));
+    for (const a of demo.applications.filter((x) => x.vacancyId === main!.id && ["INTERVIEW_INVITED", "INTERVIEWED", "PROBATION"].includes(x.stage))) {
+      expect(invited.has(a.id)).toBe(true);
+    }
+    const open = invitations.filter((i) => upcoming.some((s) => s.id === i.sessionId));
+    expect(open.length).toBeGreaterThan(10);
+    expect(open.some((i) => i.status === "CONFIRMED") && open.some((i) => i.status === "INVITED")).toBe(true);
+    expect(open.find((i) => i.token === DEMO_RSVP_TOKEN)).toMatchObject({ status: "INVITED" });
+    const shown = past.flatMap((s) => invitations.filter((i) => i.sessionId === s.id));
+    const rate = shown.filter((i) => i.attendance !== "NO_SHOW").length / shown.length;
+    expect(rate).toBeGreaterThan(0.33);
+    expect(rate).toBeLessThan(0.6);
+    // At least one attendee on whom the assessors differ by two points on a competency.
+    const split = invitations.some((i) => {
+      const [x, y] = scorecards.filter((c) => c.invitationId === i.id);
+      return x && y ? Object.keys(x.scores).some((k) => Math.abs(x.scores[k]! - y.scores[k]!) >= 2) : false;
+    });
+    expect(split).toBe(true);
   });
 
   it("records consent for whoever filled in the questionnaire, and honours do-not-contact", () => {

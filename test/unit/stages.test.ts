@@ -180,4 +180,12 @@ describe("history checks", () => {
     ).toBe(2);
     expect(firstBadStep([])).toBe(-1);
   });
+
+  it("accepts steps recorded inside a stage, but only where the stage is right and with an event", () => {
+    const invited = [step(null, "SOURCED"), step("SOURCED", "INTERVIEW_INVITED")];
+    const event = { fromStage: "INTERVIEW_INVITED", toStage: "INTERVIEW_INVITED", event: "INTERVIEW_NO_SHOW" } as const;
+    expect(firstBadStep([...invited, event, step("INTERVIEW_INVITED", "INTERVIEWED")])).toBe(-1);
+    expect(firstBadStep([...invited, { ...event, event: null }])).toBe(2);
+    expect(firstBadStep([...invited, { ...event, fromStage: "INTERVIEWED", toStage: "INTERVIEWED" }])).toBe(2);
+  });
 });
