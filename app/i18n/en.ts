@@ -135,6 +135,7 @@ export const en: Messages = {
     columns: { to: "To", subject: "Subject", status: "Status", created: "Created", sent: "Sent" },
     statuses: { QUEUED: "Queued", SENT: "Sent", STORED: "Stored", FAILED: "Not delivered", BOUNCED: "Bounced", CANCELLED: "Cancelled" },
     detail: {
+      attachments: "Attachments",
       from: "From",
       messageId: "Message-ID",
       candidate: "Candidate",

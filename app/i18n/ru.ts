@@ -136,6 +136,7 @@ export const ru = {
     columns: { to: "Кому", subject: "Тема", status: "Статус", created: "Создано", sent: "Отправлено" },
     statuses: { QUEUED: "В очереди", SENT: "Отправлено", STORED: "Сохранено", FAILED: "Не доставлено", BOUNCED: "Отказ адресата", CANCELLED: "Отменено" },
     detail: {
+      attachments: "Вложения",
       from: "От кого",
       messageId: "Message-ID",
       candidate: "Кандидат",

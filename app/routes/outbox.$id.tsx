@@ -42,6 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const PREVIEW_CSP =
   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">";
 
+/** The files a message carries, by name (their content stays in the row). */
+function attachmentNames(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((a: { filename?: unknown }) => String(a?.filename ?? "")).filter(Boolean) : [];
+}
+
 export default function OutboxMessage() {
   const { message, bounced } = useLoaderData<typeof loader>();
   const refused = Boolean(useActionData<typeof action>());
@@ -87,6 +92,12 @@ export default function OutboxMessage() {
             <dd>
               <code>{message.messageId}</code>
             </dd>
+          </>
+        ) : null}
+        {attachmentNames(message.attachments).length ? (
+          <>
+            <dt>{t("outbox.detail.attachments")}</dt>
+            <dd>{attachmentNames(message.attachments).join(", ")}</dd>
           </>
         ) : null}
         {message.candidateId ? (
