@@ -190,3 +190,18 @@ export async function eraseQuestionnaires(tx: Tx, candidateIds: readonly string[
   const invites = await tx.questionnaireInvite.deleteMany({ where: ofThem });
   return { questionnaireResponses: responses.count, questionnaireInvites: invites.count };
 }
+
+export type InterviewErasure = { interviewInvitations: number; scorecards: number };
+
+/**
+ * What the group interviews kept about the person in words: why they declined, why
+ * the decision went as it did, and the assessors' notes. The attendance, the scores,
+ * the recommendation and the decision itself stay, so the show rate, the session's
+ * ranking and the funnel stay true.
+ */
+export async function eraseInterviews(tx: Tx, candidateIds: readonly string[]): Promise<InterviewErasure> {
+  const ofThem = { application: { candidateId: { in: [...candidateIds] } } };
+  const invitations = await tx.interviewInvitation.updateMany({ where: ofThem, data: { declineNote: null, decisionNote: null } });
+  const scorecards = await tx.scorecard.updateMany({ where: { invitation: ofThem, notes: { not: null } }, data: { notes: null } });
+  return { interviewInvitations: invitations.count, scorecards: scorecards.count };
+}

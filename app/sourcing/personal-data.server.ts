@@ -2,7 +2,7 @@ import { Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { anonymousTierReason } from "./erasure";
-import { eraseFromImportBatches, erasedPerson, eraseOutreach, eraseQuestionnaires, mergedFamily } from "./erasure.server";
+import { eraseFromImportBatches, erasedPerson, eraseInterviews, eraseOutreach, eraseQuestionnaires, mergedFamily } from "./erasure.server";
 import { PERSONAL_DATA_ACTIONS, type PersonalDataChange, type PersonalDataProblem } from "./personal-data";
 
 /**
@@ -186,8 +186,9 @@ async function erase(tx: Tx, input: { actorId: string; candidateId: string; reas
   const messages = await eraseMessages(tx, family, [...person.emails]);
   const outreach = await eraseOutreach(tx, family);
   const questionnaires = await eraseQuestionnaires(tx, family);
+  const interviews = await eraseInterviews(tx, family);
 
-  const counts = { mergedCandidates: family.length - 1, importBatches: batches.batches, importRecords: batches.records, messages, ...outreach, ...questionnaires };
+  const counts = { mergedCandidates: family.length - 1, importBatches: batches.batches, importRecords: batches.records, messages, ...outreach, ...questionnaires, ...interviews };
   for (const id of erasing) {
     await audit(tx, {
       actorId: input.actorId,

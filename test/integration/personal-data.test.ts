@@ -352,6 +352,8 @@ describe("erasure reaches everywhere the person is", () => {
       callTasks: 1,
       questionnaireResponses: 0,
       questionnaireInvites: 0,
+      interviewInvitations: 0,
+      scorecards: 0,
     });
     expect(entries.find((e) => e.entityId === p.second.id)!.details).toEqual({ reason: "Запрос кандидата от 12.03", erasedWith: p.survivor.id });
     expect(JSON.stringify(entries.map((e) => e.details))).not.toMatch(/Иванов|Пётр|ivanov|555|111/i);
