@@ -1,5 +1,7 @@
 import { type AttendanceMark, type CandidateSource, type InvitationStatus, type SourcingTier } from "@prisma/client";
+import { z } from "zod";
 import { formatLocalDateTime } from "~/i18n/local-time";
+import { ID_PATTERN } from "~/sourcing/form-fields";
 import { breakdown } from "./show-rate";
 
 /**
@@ -147,3 +149,11 @@ export function checkInOrder<Row extends { invitationId: string; status: Invitat
       a.invitationId.localeCompare(b.invitationId),
   );
 }
+
+export const ATTENDANCE_MARKS = ["ATTENDED", "LATE", "NO_SHOW"] as const satisfies readonly AttendanceMark[];
+
+/** One tap at check-in: whose invitation, which mark. */
+export const MarkSchema = z.object({
+  invitationId: z.string({ error: "validation.invalidChoice" }).regex(ID_PATTERN, "validation.invalidChoice"),
+  mark: z.enum(ATTENDANCE_MARKS, { error: "validation.invalidChoice" }),
+});

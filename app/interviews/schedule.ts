@@ -261,6 +261,7 @@ export function seriesFormSchema({ now = () => new Date() }: { now?: () => Date 
 
 export const SeriesFormSchema = seriesFormSchema();
 export type SeriesInput = z.output<typeof SeriesFormSchema>;
+export type SeriesFormInput = z.input<typeof SeriesFormFields>;
 
 export const SessionEditSchema = SessionEditFields.superRefine(
   (form, ctx) => checkRoom(form, (path, message) => ctx.addIssue({ code: "custom", path: [path], message })),
@@ -273,6 +274,7 @@ export const SessionEditSchema = SessionEditFields.superRefine(
   assessorIds: unique(form.assessorIds),
 }));
 export type SessionEdit = z.output<typeof SessionEditSchema>;
+export type SessionEditInput = z.input<typeof SessionEditFields>;
 
 /**
  * The creator's preview from the form as it stands: the slots that can be read (each
@@ -337,4 +339,26 @@ export function sessionPlan(input: { seats: number; capacity: number; confidence
   const { seats, capacity, confidence, estimate, active } = input;
   const recommended = recommendInvites({ seats, capacity, estimate, confidence });
   return { recommended, active, inviteNow: Math.max(0, recommended.invite - active), current: chancesFor(active, { seats, capacity, estimate }) };
+}
+
+/** The creator's first values: tomorrow at 10:00 in the user's zone, the method's defaults for the room. */
+export function seriesFormDefaults({ timeZone, vacancyId, now = new Date() }: { timeZone: string; vacancyId?: string | null; now?: Date }) {
+  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  const tomorrow = new TZDate(now.getTime(), zone);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  const day = `${tomorrow.getFullYear()}-${two(tomorrow.getMonth() + 1)}-${two(tomorrow.getDate())}`;
+  return {
+    vacancyId: vacancyId ?? "",
+    name: "",
+    days: [day],
+    times: ["10:00"],
+    durationMinutes: String(DURATION.default),
+    timeZone: zone,
+    place: "",
+    videoUrl: "",
+    seats: String(SEATS.default),
+    capacity: String(CAPACITY.default),
+    confidencePercent: String(CONFIDENCE_PERCENT.default),
+    assessorIds: [] as string[],
+  };
 }
