@@ -358,14 +358,6 @@ export const en: Messages = {
     outreach: {
       intro: "Everyone sourced gets a selling letter inviting them to compete for the job, and a call. Here are those still to contact and those already contacted.",
     },
-    interviews: {
-      intro: "Group interviews: only about one in two or three invited candidates comes, so invite 2–3 people per seat.",
-      coming: {
-        slots: "A schedule of groups by day and time slot.",
-        invites: "Invitations with confirmation, and how many to invite based on the measured show-up rate.",
-        scores: "Hiring managers' scores on the KAM competencies.",
-      },
-    },
     probation: {
       intro: "Staff turnover in small and medium business is 40–60%, so take 2–3 people onto probation for each opening.",
       coming: {
