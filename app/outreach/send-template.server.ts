@@ -1,7 +1,7 @@
 import { type TemplateKind } from "@prisma/client";
 import { assertMayContact } from "~/sourcing/contact-policy.server";
 import { type Tx } from "~/utils/db.server";
-import { sendMail } from "~/utils/mail.server";
+import { type MailInput, sendMail } from "~/utils/mail.server";
 import { newToken, unsubscribeHeaders, unsubscribeUrl } from "./links.server";
 import { type MergeValues } from "./merge-fields";
 import { compileTemplate, type TemplateLocale } from "./template-render";
@@ -20,10 +20,18 @@ export type SendTemplateResult =
  * vacancy's template of the kind is filled with the application's values and the
  * extras, and sent with its own unsubscribe link and List-Unsubscribe header.
  * The letter is in `locale` when the template has it, else in its other language.
+ * `attachments` go with it as they are (an interview's calendar file).
  */
 export async function sendTemplateMail(
   tx: Tx,
-  input: { applicationId: string; kind: TemplateKind; locale?: TemplateLocale; extras?: MergeValues; dedupeKey?: string },
+  input: {
+    applicationId: string;
+    kind: TemplateKind;
+    locale?: TemplateLocale;
+    extras?: MergeValues;
+    dedupeKey?: string;
+    attachments?: MailInput["attachments"];
+  },
 ): Promise<SendTemplateResult> {
   await assertMayContact(tx, input.applicationId);
   const application = await tx.application.findUniqueOrThrow({
@@ -54,6 +62,7 @@ export async function sendTemplateMail(
       templateKind: input.kind,
       headers: unsubscribeHeaders(unsubscribeLink),
       unsubscribeTokenHash: hash,
+      attachments: input.attachments,
     },
     { tx },
   );

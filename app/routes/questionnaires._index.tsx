@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors: { ...errors, ...page.errors },
     canBuild: canAccess(user.roles, "questionnaireBuild"),
     canDecide: canAccess(user.roles, "questionnaireDecide"),
+    canInvite: canAccess(user.roles, "interviewPlan"),
   });
 }
 
@@ -92,6 +93,7 @@ export default function QuestionnaireResults() {
             list={data.list}
             vacancyId={vacancy.id}
             canDecide={data.canDecide}
+            canInvite={data.canInvite}
             lastResult={navigation.state === "idle" ? actionData?.lastResult : undefined}
           />
         ) : (

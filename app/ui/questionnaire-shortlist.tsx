@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type QuestionnaireVerdict, type SourcingTier, type Stage } from "@prisma/client";
 import { Form, useNavigation } from "@remix-run/react";
 import { type ShownKnockout } from "~/questionnaires/response-view";
+import { InviteSchema } from "~/interviews/invite-form";
 import { MAX_REJECT_REASON, ShortlistBulkSchema } from "~/questionnaires/shortlist-form";
 import { type Source } from "~/sourcing/record";
 import { useTranslation } from "~/ui/use-translation";
@@ -34,19 +35,22 @@ export type ShortlistRowData = {
 
 /**
  * The ranked shortlist, and for those who may decide, the bulk form around it: the
- * row checkboxes belong to it, "send rejection" with its reason, and the group
- * interview invitation shown but not yet available (it comes with the interviews
- * step). After an error the ticks and the typed reason come back as they were.
+ * row checkboxes belong to it, "send rejection" with its reason, and for those who
+ * plan interviews "invite to a group interview", which posts the same ticks to
+ * /interviews/invite. After an error the ticks and the typed reason come back as they were.
  */
 export function Shortlist({
   list,
   vacancyId,
   canDecide,
+  canInvite,
   lastResult,
 }: {
   list: { rows: readonly ShortlistRowData[]; total: number; page: number; pageCount: number };
   vacancyId: string;
   canDecide: boolean;
+  /** May invite to group interviews (interviewPlan). */
+  canInvite: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
@@ -57,7 +61,8 @@ export function Shortlist({
     lastResult,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShortlistBulkSchema }),
+    // The invitation posts the ticks elsewhere and needs no reason.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: formData.get("intent") === "invite" ? InviteSchema : ShortlistBulkSchema }),
   });
   const typed = lastResult?.status === "error" ? lastResult.initialValue?.ids : undefined;
   const ticked = new Set(Array.isArray(typed) ? typed : typed ? [typed] : []);
@@ -168,15 +173,25 @@ export function Shortlist({
                 {t("questionnaireResults.bulk.rejectSubmit")}
               </Button>
             </fieldset>
-            <fieldset className="filters">
-              <legend>{t("questionnaireResults.bulk.interview")}</legend>
-              <Button variant="secondary" type="button" disabled aria-describedby="interview-invite-hint" data-interview-invite="">
-                {t("questionnaireResults.bulk.interviewSubmit")}
-              </Button>
-              <p id="interview-invite-hint" className="field-hint">
-                {t("questionnaireResults.bulk.interviewHint")}
-              </p>
-            </fieldset>
+            {canInvite ? (
+              <fieldset className="filters">
+                <legend>{t("questionnaireResults.bulk.interview")}</legend>
+                <Button
+                  variant="secondary"
+                  name="intent"
+                  value="invite"
+                  formAction={`/interviews/invite?vacancy=${encodeURIComponent(vacancyId)}`}
+                  disabled={navigation.state === "submitting"}
+                  aria-describedby="interview-invite-hint"
+                  data-interview-invite=""
+                >
+                  {t("questionnaireResults.bulk.interviewSubmit")}
+                </Button>
+                <p id="interview-invite-hint" className="field-hint">
+                  {t("interviewInvitations.invite.shortlistHint")}
+                </p>
+              </fieldset>
+            ) : null}
           </section>
           {table}
         </Form>

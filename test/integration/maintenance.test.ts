@@ -85,7 +85,7 @@ test("a batch being committed right now is left for the next run, not waited for
   expect(await cleanUp(now)).toMatchObject({ importBatches: 1 });
 });
 
-test("a worker registers the schedules: the hourly clean-up, the campaign sweep every minute, the questionnaire reminders every five", async () => {
+test("a worker registers the schedules: the hourly clean-up, the campaign sweep every minute, the questionnaire and interview reminders every five", async () => {
   await startJobs({ work: true });
   await stopJobs();
   const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: "pgboss" });
@@ -94,6 +94,7 @@ test("a worker registers the schedules: the hourly clean-up, the campaign sweep 
     const schedules = await boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
       ["campaign.sweep", "* * * * *"],
+      ["interview.remind", "*/5 * * * *"],
       ["maintenance.cleanup", "0 * * * *"],
       ["questionnaire.remind", "*/5 * * * *"],
     ]);

@@ -497,15 +497,17 @@ describe("bulk rejection from the shortlist", () => {
     expect(await stageOf(stranger.applicationId)).toBe("QUESTIONNAIRE_PASSED");
   });
 
-  test("the group interview invitation is shown, disabled, with its hint", async () => {
+  test("the group interview invitation posts the ticks to /interviews/invite, shown only to those who plan interviews", async () => {
     const { vacancy, questionnaire } = await newVacancy("KAM, кнопки");
     const who = await invited(vacancy.id, questionnaire.id);
     await insertResponse({ applicationId: who.applicationId, answers: answers(), inviteId: who.inviteId });
-    const html = await renderRoute(getRequest(`/questionnaires?vacancy=${vacancy.id}`, managerCookie), { path: "/questionnaires", loader: results.loader, Component: results.default });
+    const render = (cookie: string) => renderRoute(getRequest(`/questionnaires?vacancy=${vacancy.id}`, cookie), { path: "/questionnaires", loader: results.loader, Component: results.default });
+    expect(await render(managerCookie)).not.toContain("data-interview-invite");
+    const html = await render(recruiterCookie);
     const button = /<button[^>]*data-interview-invite[^>]*>/.exec(html)?.[0] ?? "";
-    expect(button).toMatch(/\sdisabled=""/);
-    expect(button).toContain('type="button"');
-    expect(html).toContain("Появится вместе с групповыми собеседованиями");
+    expect(button).not.toMatch(/\sdisabled=""/);
+    expect(button).toMatch(/value="invite"/);
+    expect(button).toMatch(new RegExp(`formAction="/interviews/invite\\?vacancy=${vacancy.id}"`, "i"));
     expect(html).toMatch(/<button[^>]*name="intent"[^>]*value="reject"/);
     expect(html).toContain(`value="${who.applicationId}"`);
   });

@@ -20,6 +20,7 @@ const PUBLIC = new Set([
   "u.$token.tsx",
   "q.$token.tsx",
   "q.open.$vacancyId.tsx",
+  "rsvp.$token.tsx", "rsvp.$token.calendar.tsx",
   "privacy.tsx",
 ]);
 const params = { id: "no-such-id" };
