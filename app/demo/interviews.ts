@@ -13,8 +13,8 @@ import type { DemoApplication, DemoCandidate, DemoStageChange } from "./types";
  * left as they were), with the steps inside a stage (confirmed, came, no-show) as
  * stage-history events, as the product records them.
  *
- * Pure, like the rest of the demo: the seed writes the rows as they are, hashing
- * the RSVP tokens.
+ * Pure, like the rest of the demo: the seed writes the rows as they are, with each
+ * invitation's RSVP link made as the product makes it (one has the README's token).
  */
 
 /** The RSVP link the README names: an upcoming invitation, not yet answered. */
@@ -44,8 +44,8 @@ export type DemoInvitation = {
   applicationId: string;
   sessionId: string;
   status: InvitationStatus;
-  /** Plain: the seed stores its sha256. */
-  token: string;
+  /** The README's link (the seed stores its sha256); null: the product's own link for the row (rsvpToken). */
+  token: string | null;
   confirmedAt: Date | null;
   reminded24hAt: Date | null;
   reminded2hAt: Date | null;
@@ -248,7 +248,7 @@ export function generateInterviews(input: InterviewsInput): { stageChanges: Demo
       applicationId: application.id,
       sessionId: s.id,
       status: "INVITED",
-      token: `demo-rsvp-${application.id}-${s.id}`,
+      token: null,
       confirmedAt: null,
       reminded24hAt: null,
       reminded2hAt: null,
@@ -414,7 +414,7 @@ export function generateInterviews(input: InterviewsInput): { stageChanges: Demo
     changes.set(application.id, history);
     invitation(application, s, {
       status: confirmed ? "CONFIRMED" : "INVITED",
-      token: demoLink ? DEMO_RSVP_TOKEN : `demo-rsvp-${application.id}-${s.id}`,
+      token: demoLink ? DEMO_RSVP_TOKEN : null,
       createdAt: new Date(invitedAt),
       confirmedAt: confirmedAt ? new Date(confirmedAt) : null,
     });

@@ -197,10 +197,22 @@ export type InterviewErasure = { interviewInvitations: number; scorecards: numbe
  * What the group interviews kept about the person in words: why they declined, why
  * the decision went as it did, and the assessors' notes. The attendance, the scores,
  * the recommendation and the decision itself stay, so the show rate, the session's
- * ranking and the funnel stay true.
+ * ranking and the funnel stay true. Invitations still open are cancelled and every RSVP
+ * link of theirs stops working.
  */
 export async function eraseInterviews(tx: Tx, candidateIds: readonly string[]): Promise<InterviewErasure> {
   const ofThem = { application: { candidateId: { in: [...candidateIds] } } };
+  // Open invitations not yet marked end (no reminder, no place held) and every RSVP link stops
+  // working: the stored hash is replaced by one no token has.
+  await tx.interviewInvitation.updateMany({
+    where: { ...ofThem, status: { in: ["WAITLISTED", "INVITED", "CONFIRMED"] }, attendance: null },
+    data: { status: "CANCELLED" },
+  });
+  if (candidateIds.length) {
+    await tx.$executeRaw`
+      UPDATE "InterviewInvitation" AS i SET "tokenHash" = encode(sha256(convert_to(gen_random_uuid()::text || i.id, 'UTF8')), 'hex')
+      FROM "Application" AS a WHERE a.id = i."applicationId" AND a."candidateId" IN (${Prisma.join([...candidateIds])})`;
+  }
   const invitations = await tx.interviewInvitation.updateMany({ where: ofThem, data: { declineNote: null, decisionNote: null } });
   const scorecards = await tx.scorecard.updateMany({ where: { invitation: ofThem, notes: { not: null } }, data: { notes: null } });
   return { interviewInvitations: invitations.count, scorecards: scorecards.count };

@@ -9,6 +9,8 @@ import { saveAssessorScorecard, ScorecardRefused } from "~/interviews/scorecards
 import { addApplication, moveApplication } from "~/pipeline/pipeline.server";
 import * as rubricPage from "~/routes/interviews.rubric.$vacancyId";
 import * as scorePage from "~/routes/interviews.sessions.$id_.score";
+import { rsvpToken, rsvpTokenHash } from "~/interviews/invitation-letter.server";
+import { rsvpView } from "~/interviews/rsvp.server";
 import { eraseCandidate } from "~/sourcing/personal-data.server";
 import { db } from "~/utils/db.server";
 import { stopJobs } from "~/utils/jobs.server";
@@ -390,7 +392,17 @@ describe("erasing a candidate who came to a group interview", () => {
     }
     await db().interviewInvitation.update({ where: { id: who.invitationId }, data: { decision: "RESERVE", decisionNote: "Удаляемова — в резерв до весны" } });
 
+    // An invitation to a later session is still open.
+    const later = await newSession(vacancy.id, [manager.id], { startsAt: new Date(Date.now() + 48 * 3600_000) });
+    const open = await db().interviewInvitation.create({
+      data: { vacancyId: vacancy.id, applicationId: who.applicationId, sessionId: later.id, status: "CONFIRMED", tokenHash: rsvpTokenHash("erasure-later") },
+    });
+    expect((await rsvpView(rsvpToken("erasure-later"))).status).toBe("ok");
+
     expect(await eraseCandidate({ actorId: recruiter.id, candidateId: who.candidateId, reason: "Запрос кандидата" })).toBe(true);
+
+    expect(await db().interviewInvitation.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ status: "CANCELLED" });
+    expect((await rsvpView(rsvpToken("erasure-later"))).status).toBe("not-found");
 
     const invitation = await db().interviewInvitation.findUniqueOrThrow({ where: { id: who.invitationId }, include: { scorecards: true } });
     expect(invitation).toMatchObject({ declineNote: null, decisionNote: null, decision: "RESERVE", attendance: "ATTENDED" });
@@ -402,6 +414,6 @@ describe("erasing a candidate who came to a group interview", () => {
     // Someone else's notes stay.
     expect((await db().scorecard.findFirstOrThrow({ where: { invitationId: bystander.invitationId } })).notes).toBe("Удаляемова хорошо слушает");
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "candidate.erase", entityId: who.candidateId } });
-    expect(audit.details).toMatchObject({ interviewInvitations: 1, scorecards: 1 });
+    expect(audit.details).toMatchObject({ interviewInvitations: 2, scorecards: 1 });
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
 import { DEMO_RSVP_TOKEN } from "~/demo/interviews";
+import { rsvpToken } from "~/interviews/invitation-letter.server";
+import { rsvpView } from "~/interviews/rsvp.server";
 import { DEMO_QUESTIONNAIRE_TOKEN } from "~/demo/questionnaire-answers";
 import { hashToken } from "~/outreach/links.server";
 import { isDatabaseEmpty, resetDatabase, seedDemo, seedIfEmpty } from "~/demo/seed.server";
@@ -80,6 +82,9 @@ describe("demo seed", () => {
     expect(demoLink).toMatchObject({ status: "INVITED" });
     expect(demoLink.session!.startsAt.getTime()).toBeGreaterThan(NOW.getTime());
     expect(await db().interviewInvitation.count({ where: { tokenHash: DEMO_RSVP_TOKEN } })).toBe(0);
+    // Every other invitation has the product's own link, so its reminders link back.
+    const other = invitations.find((i) => !i.token && i.status === "CONFIRMED" && i.attendance === null)!;
+    expect(await rsvpView(rsvpToken(other.id), { now: NOW })).toMatchObject({ status: "ok", invitation: { status: "CONFIRMED" } });
     // What check-in marked is in the stage history.
     const noShows = await db().interviewInvitation.findMany({ where: { attendance: "NO_SHOW" }, select: { applicationId: true } });
     expect(noShows.length).toBeGreaterThan(5);
