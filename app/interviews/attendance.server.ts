@@ -3,6 +3,7 @@ import { type AppLocale } from "~/i18n/i18n";
 import { advanceMany, moveToStage, recordStageEvent } from "~/pipeline/pipeline.server";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
+import { lockSession } from "./booking.server";
 import { checkInOpensAt, checkInOrder, checkInState, checkInTally, EXPECTED_STATUSES, type CheckInState } from "./attendance";
 
 /**
@@ -33,9 +34,9 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 const came = (mark: AttendanceMark | null) => mark === "ATTENDED" || mark === "LATE";
 const isExpected = (status: InvitationStatus) => (EXPECTED_STATUSES as readonly InvitationStatus[]).includes(status);
 
+/** The session, locked (as every booking and edit of it locks it: ./booking.server.ts). */
 async function lockedSession(tx: Tx, sessionId: string) {
-  const [row] = await tx.$queryRaw<Array<{ startsAt: Date; cancelledAt: Date | null; checkInClosedAt: Date | null; vacancyId: string }>>`
-    SELECT "startsAt", "cancelledAt", "checkInClosedAt", "vacancyId" FROM "InterviewSession" WHERE id = ${sessionId} FOR UPDATE`;
+  const row = await lockSession(tx, sessionId);
   if (!row) throw new AttendanceRefused("not-found");
   return row;
 }

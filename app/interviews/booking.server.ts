@@ -36,9 +36,10 @@ export type SessionRow = {
   capacity: number;
   confidence: number;
   cancelledAt: Date | null;
+  checkInClosedAt: Date | null;
 };
 
-const SESSION_COLUMNS = Prisma.sql`id, "vacancyId", "startsAt", "durationMinutes", "timeZone", place, "videoUrl", seats, capacity, confidence, "cancelledAt"`;
+const SESSION_COLUMNS = Prisma.sql`id, "vacancyId", "startsAt", "durationMinutes", "timeZone", place, "videoUrl", seats, capacity, confidence, "cancelledAt", "checkInClosedAt"`;
 
 /** The session row, locked (FOR UPDATE) until the transaction ends; null when there is none. */
 export async function lockSession(tx: Tx, sessionId: string): Promise<SessionRow | null> {

@@ -58,6 +58,7 @@ const SESSION_SELECT = {
   capacity: true,
   confidence: true,
   cancelledAt: true,
+  checkInClosedAt: true,
 } as const;
 
 /** The vacancy's upcoming sessions with what each holds and its plan, and the show-rate estimate behind the plans. */
@@ -94,6 +95,8 @@ export type InvitationRow = {
   confirmedAt: Date | null;
   declinedAt: Date | null;
   letter: EmailStatus | null;
+  /** The invitation letter in the Outbox. */
+  letterId: string | null;
   reminded24hAt: Date | null;
   reminded2hAt: Date | null;
   attendance: AttendanceMark | null;
@@ -134,6 +137,7 @@ async function withLetters(tx: Tx, rows: Awaited<ReturnType<typeof invitationRow
     candidateId: candidate.id,
     name: candidate.erasedAt ? null : { firstName: candidate.firstName, lastName: candidate.lastName, middleName: candidate.middleName },
     letter: emailId ? (letters.get(emailId) ?? null) : null,
+    letterId: emailId && letters.has(emailId) ? emailId : null,
   }));
 }
 

@@ -1,6 +1,7 @@
 import { type Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
+import { lockSession, promoteWaitlisted } from "./booking.server";
 import { noShowReport, sessionDay, showRateBreakdowns } from "./attendance";
 import { observations, sessionCounts, vacancyShowRate, type SessionCounts } from "./observations.server";
 import { DEFAULT_RUBRIC, readRubric } from "./rubric";
@@ -131,8 +132,21 @@ export async function createSeries(tx: Tx, input: SeriesInput, actorId: string):
 }
 
 /** createSeries in a transaction of its own. */
-export function saveSeries(input: SeriesInput, actorId: string) {
-  return db().$transaction((tx) => createSeries(tx, input, actorId), TX_OPTIONS);
+/**
+ * createSeries in a transaction of its own; the new sessions then take their plan's
+ * share of the vacancy's waitlist at once (invited, with their letters), earliest first.
+ */
+export function saveSeries(input: SeriesInput, actorId: string, { now = new Date() }: { now?: Date } = {}) {
+  return db().$transaction(async (tx) => {
+    const created = await createSeries(tx, input, actorId);
+    const sessions = await tx.interviewSession.findMany({ where: { id: { in: created.sessionIds } }, orderBy: { startsAt: "asc" }, select: { id: true } });
+    const promoted: string[] = [];
+    for (const { id } of sessions) {
+      const locked = await lockSession(tx, id);
+      if (locked) promoted.push(...(await promoteWaitlisted(tx, locked, { actorId, now })));
+    }
+    return { ...created, promoted };
+  }, TX_OPTIONS);
 }
 
 const SESSION_SELECT = {
@@ -265,12 +279,6 @@ export async function interviewSessionPage(sessionId: string, { userId, now = ne
   };
 }
 export type InterviewSessionPage = NonNullable<Awaited<ReturnType<typeof interviewSessionPage>>>;
-
-/** Locks the session row so bookings and edits of it are applied one after the other. */
-async function lockSession(tx: Tx, sessionId: string) {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "InterviewSession" WHERE id = ${sessionId} FOR UPDATE`;
-  return rows.length > 0;
-}
 
 /**
  * Place, link, seats, capacity and assessors. The capacity may not fall below the

@@ -175,6 +175,7 @@ export type InvitationView = {
   confirmedAt: string | null;
   declinedAt: string | null;
   letter: EmailStatus | null;
+  letterId: string | null;
   reminded24hAt: string | null;
   reminded2hAt: string | null;
   attendance: AttendanceMark | null;
@@ -241,7 +242,22 @@ export function InvitationsTable({ rows, canPlan, waitlist = false }: { rows: re
                   <DateText value={row.confirmedAt ?? row.declinedAt} withTime />
                 )}
               </td>
-              {waitlist ? null : <td>{row.letter ? <EmailStatusBadge status={row.letter} /> : <span className="muted">{t("interviewInvitations.session.noLetter")}</span>}</td>}
+              {waitlist ? null : (
+                <td>
+                  {row.letter ? (
+                    // Those who plan (admins, recruiters) also read the Outbox: the letter opens there.
+                    canPlan && row.letterId ? (
+                      <Link to={`/outbox/${row.letterId}`} aria-label={t("interviewInvitations.session.openLetter")}>
+                        <EmailStatusBadge status={row.letter} />
+                      </Link>
+                    ) : (
+                      <EmailStatusBadge status={row.letter} />
+                    )
+                  ) : (
+                    <span className="muted">{t("interviewInvitations.session.noLetter")}</span>
+                  )}
+                </td>
+              )}
               {canPlan ? <td>{open(row.status) ? <WithdrawButton invitationId={row.id} disabled={navigation.state !== "idle"} /> : null}</td> : null}
             </tr>
           ))}

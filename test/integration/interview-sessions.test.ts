@@ -66,6 +66,15 @@ const written = async (vacancyId: string) => ({
 });
 
 describe("the series creator", () => {
+  it("gives the new sessions their share of the vacancy's waitlist, with letters", async () => {
+    const vacancy = await newVacancy("KAM, лист ожидания");
+    const waiting = await invite(vacancy.id, null, "WAITLISTED");
+    const response = await postSeries(seriesFields(vacancy.id, { "days[1]": "", "times[1]": "" }));
+    expect(response.status).toBe(302);
+    const [session] = await db().interviewSession.findMany({ where: { vacancyId: vacancy.id } });
+    expect(await db().interviewInvitation.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "INVITED", sessionId: session!.id });
+  });
+
   it("creates the sessions, their assessors and rubric copies in one go, audited, and goes to the calendar", async () => {
     const vacancy = await newVacancy("KAM, серия");
     const rubric = [{ ...DEFAULT_RUBRIC[0]!, weight: 7 }, DEFAULT_RUBRIC[1]!];
