@@ -68,7 +68,6 @@ export const ru = {
     rejectSubmit: "Отправить отказ",
     interview: "Групповое собеседование",
     interviewSubmit: "Пригласить на групповое собеседование",
-    interviewHint: "Появится вместе с групповыми собеседованиями (следующий шаг).",
   },
   result: {
     rejected: "Отказ: {{count}}",
@@ -211,7 +210,6 @@ export const en: Widen<typeof ru> = {
     rejectSubmit: "Send rejection",
     interview: "Group interview",
     interviewSubmit: "Invite to a group interview",
-    interviewHint: "Arrives with the group interviews (the next step).",
   },
   result: {
     rejected: "Rejected: {{count}}",
