@@ -55,11 +55,19 @@ async function remindOne(invitationId: string, now: Date): Promise<"sent" | "ski
   });
 }
 
-async function queueReminder(
+type LetterSession = { id: string; vacancyId: string; startsAt: Date; durationMinutes: number; timeZone: string; place: string | null; videoUrl: string | null };
+
+/**
+ * One fixed-text letter about a session (a reminder, a cancellation) to the candidate
+ * of an invitation, in their language, with the RSVP link (when the row has the
+ * product's own) and an unsubscribe link; queued in the caller's transaction. False
+ * when it cannot go: the person may not be contacted, or has no address.
+ */
+export async function queueSessionLetter(
   tx: Tx,
-  row: Locked,
-  session: { id: string; vacancyId: string; startsAt: Date; durationMinutes: number; timeZone: string; place: string | null; videoUrl: string | null },
-  kind: ReminderKind,
+  row: Pick<Locked, "id" | "applicationId" | "tokenHash">,
+  session: LetterSession,
+  letter: { subjectKey: string; leadKey: string; rsvpKey: string | null; dedupeKey: string },
 ): Promise<boolean> {
   if ((await contactRefusals(tx, [row.applicationId])).get(row.applicationId) !== null) return false;
   const application = await tx.application.findUniqueOrThrow({ where: { id: row.applicationId }, select: { candidateId: true, candidate: { select: { email: true } } } });
@@ -70,25 +78,25 @@ async function queueReminder(
   const { t } = i18nFor(locale);
   const time = formatInterviewTime(session, locale);
   const place = formatInterviewPlace(session) || t("interviewInvitations.placeTbd");
-  const link = storedRsvpUrl(row);
+  const link = storedRsvpUrl({ id: row.id, tokenHash: row.tokenHash });
   const { token, hash } = newToken();
   const unsubscribe = unsubscribeUrl(token);
   const r = "interviewInvitations.reminder";
   const text = [
     t(`${r}.greeting`, { name: values.firstName ?? "" }),
-    t(`${r}.lead${kind}`, { vacancy: values.vacancyTitle ?? "" }),
+    t(letter.leadKey, { vacancy: values.vacancyTitle ?? "" }),
     [t(`${r}.when`, { time }), t(`${r}.where`, { place })].join("\n"),
     // A row made with a token of its own (the demo's fixed link) is answered by that link only: none here.
-    ...(link ? [t(`${r}.rsvp`, { url: link })] : []),
+    ...(link && letter.rsvpKey ? [t(letter.rsvpKey, { url: link })] : []),
     t(`${r}.signature`, { sender: values.recruiterName ?? values.companyName ?? "" }).trim(),
     t(`${r}.unsubscribe`, { url: unsubscribe }),
   ].join("\n\n");
   const sent = await sendMail(
     {
       to: email,
-      subject: t(`${r}.subject${kind}`, { time }),
+      subject: t(letter.subjectKey, { time }),
       text,
-      dedupeKey: interviewReminderDedupeKey(row.id, session.id, kind),
+      dedupeKey: letter.dedupeKey,
       candidateId: application.candidateId,
       applicationId: row.applicationId,
       templateKind: "REMINDER",
@@ -98,6 +106,16 @@ async function queueReminder(
     { tx },
   );
   return sent.status === "queued";
+}
+
+function queueReminder(tx: Tx, row: Locked, session: LetterSession, kind: ReminderKind): Promise<boolean> {
+  const r = "interviewInvitations.reminder";
+  return queueSessionLetter(tx, row, session, {
+    subjectKey: `${r}.subject${kind}`,
+    leadKey: `${r}.lead${kind}`,
+    rsvpKey: `${r}.rsvp`,
+    dedupeKey: interviewReminderDedupeKey(row.id, session.id, kind),
+  });
 }
 
 /** Sends the interview reminders due at `now` (of one session, or all), a batch at a time, until none are left. */

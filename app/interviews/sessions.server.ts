@@ -2,6 +2,7 @@ import { type Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { lockSession, promoteWaitlisted } from "./booking.server";
+import { queueSessionLetter } from "./reminders.server";
 import { noShowReport, sessionDay, showRateBreakdowns } from "./attendance";
 import { observations, sessionCounts, vacancyShowRate, type SessionCounts } from "./observations.server";
 import { DEFAULT_RUBRIC, readRubric } from "./rubric";
@@ -335,18 +336,33 @@ export async function cancelSession(tx: Tx, { sessionId, actorId, now = new Date
   const session = await tx.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { vacancyId: true, startsAt: true, cancelledAt: true } });
   if (session.cancelledAt) throw new SessionRefused({}, [`${E}.sessionCancelled`]);
   if (session.startsAt <= now) throw new SessionRefused({}, [`${E}.cancelStarted`]);
-  const invitations = await tx.interviewInvitation.findMany({ where: { sessionId, status: { in: ["INVITED", "CONFIRMED"] } }, select: { id: true } });
+  const invitations = await tx.interviewInvitation.findMany({
+    where: { sessionId, status: { in: ["INVITED", "CONFIRMED"] } },
+    select: { id: true, applicationId: true, tokenHash: true },
+  });
   const invitationIds = invitations.map((i) => i.id);
-  await tx.interviewSession.update({ where: { id: sessionId }, data: { cancelledAt: now } });
+  const cancelled = await tx.interviewSession.update({ where: { id: sessionId }, data: { cancelledAt: now } });
   if (invitationIds.length) await tx.interviewInvitation.updateMany({ where: { id: { in: invitationIds } }, data: { status: "CANCELLED" } });
+  // Everyone who was coming is told, once each, with the link to their RSVP page.
+  let notified = 0;
+  for (const invitation of invitations) {
+    const c = "interviewInvitations.cancellation";
+    const queued = await queueSessionLetter(tx, invitation, cancelled, {
+      subjectKey: `${c}.subject`,
+      leadKey: `${c}.lead`,
+      rsvpKey: `${c}.rsvp`,
+      dedupeKey: `interview-cancelled:${invitation.id}:${sessionId}`,
+    });
+    if (queued) notified += 1;
+  }
   await audit(tx, {
     actorId,
     action: "interview.session-cancel",
     entityType: "InterviewSession",
     entityId: sessionId,
-    details: { vacancyId: session.vacancyId, invitationsCancelled: invitationIds.length },
+    details: { vacancyId: session.vacancyId, invitationsCancelled: invitationIds.length, notified },
   });
-  return { invitationIds };
+  return { invitationIds, notified };
 }
 
 export function cancelInterviewSession(input: { sessionId: string; actorId: string; now?: Date }) {

@@ -334,6 +334,11 @@ describe("the calendar and the session page", () => {
     expect((await db().interviewSession.findUniqueOrThrow({ where: { id: session.id } })).cancelledAt).not.toBeNull();
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "interview.session-cancel", entityId: session.id } });
     expect(entry.details).toMatchObject({ invitationsCancelled: 2 });
+    // Those who were coming are told, once each; the one who declined is not.
+    const letters = await db().emailMessage.findMany({ where: { dedupeKey: { startsWith: "interview-cancelled:" }, applicationId: { in: [invited.applicationId, confirmed.applicationId, declined.applicationId] } } });
+    expect(letters.map((l) => l.applicationId).sort()).toEqual([invited.applicationId, confirmed.applicationId].sort());
+    for (const letter of letters) expect(letter.text).toContain("отменено");
+    expect(entry.details).toMatchObject({ notified: 2 });
 
     const again = await postSession(session.id, { intent: "cancel", confirm: "yes" });
     expect(again.status).toBe(409);

@@ -31,6 +31,11 @@ export const ru = {
     signature: "С уважением,\n{{sender}}",
     unsubscribe: "Не хотите больше получать письма? Отпишитесь: {{url}}",
   },
+  cancellation: {
+    subject: "Собеседование отменено: {{time}}",
+    lead: "К сожалению, групповое собеседование по вакансии «{{vacancy}}» отменено. Приносим извинения.",
+    rsvp: "Мы предложим другое время; следить за приглашением можно по ссылке: {{url}}",
+  },
   rsvp: {
     title: "Групповое собеседование",
     vacancy: "Вакансия «{{title}}», {{city}}",
@@ -217,6 +222,11 @@ export const en: Widen<typeof ru> = {
     rsvp: "If your plans have changed, choose another time or decline here: {{url}}",
     signature: "Kind regards,\n{{sender}}",
     unsubscribe: "Rather not receive these letters? Unsubscribe: {{url}}",
+  },
+  cancellation: {
+    subject: "Interview cancelled: {{time}}",
+    lead: "We are sorry: the group interview for the “{{vacancy}}” vacancy is cancelled.",
+    rsvp: "We will offer another time; your invitation is here: {{url}}",
   },
   rsvp: {
     title: "Group interview",

@@ -206,13 +206,13 @@ export const ru = {
   },
   cancelSession: {
     title: "Отменить собеседование",
-    explained: "Активные приглашения ({{count}}) будут отменены. Письма кандидатам автоматически не уходят: сообщите им сами.",
+    explained: "Активные приглашения ({{count}}) будут отменены, и каждому приглашённому уйдёт письмо об отмене.",
     confirm: "Да, отменить это собеседование",
     submit: "Отменить собеседование",
   },
   notices: {
     saved: "Изменения сохранены.",
-    cancelled: "Собеседование отменено, приглашения отозваны.",
+    cancelled: "Собеседование отменено, приглашения отозваны, письма об отмене в очереди.",
   },
   checkIn: {
     title: "Отметка явки",
@@ -457,13 +457,13 @@ export const en: Widen<typeof ru> = {
   },
   cancelSession: {
     title: "Cancel the interview",
-    explained: "Its active invitations ({{count}}) will be cancelled. No letters go to the candidates automatically: tell them yourself.",
+    explained: "Its active invitations ({{count}}) will be cancelled, and everyone invited gets a letter saying so.",
     confirm: "Yes, cancel this interview",
     submit: "Cancel the interview",
   },
   notices: {
     saved: "Changes saved.",
-    cancelled: "The interview is cancelled and its invitations withdrawn.",
+    cancelled: "The interview is cancelled, its invitations withdrawn and the letters saying so queued.",
   },
   checkIn: {
     title: "Check-in",
