@@ -5,6 +5,7 @@ import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { lockSession } from "./booking.server";
 import { checkInOpensAt, checkInOrder, checkInState, checkInTally, EXPECTED_STATUSES, type CheckInState } from "./attendance";
+import { SESSION_BASICS } from "./session-select.server";
 
 /**
  * Check-in: marking who came (on time or late) and who did not, and closing it. Each
@@ -138,16 +139,7 @@ export async function checkInPage(sessionId: string, { locale, now = new Date() 
   const session = await db().interviewSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true,
-      startsAt: true,
-      durationMinutes: true,
-      timeZone: true,
-      place: true,
-      videoUrl: true,
-      seats: true,
-      capacity: true,
-      cancelledAt: true,
-      checkInClosedAt: true,
+      ...SESSION_BASICS,
       vacancy: { select: { id: true, title: true } },
       invitations: {
         where: { status: { in: [...EXPECTED_STATUSES] } },

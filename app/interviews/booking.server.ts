@@ -10,6 +10,7 @@ import { sessionCounts, vacancyShowRate } from "./observations.server";
 import { recommendInvites, spreadOverSessions } from "./overbooking";
 import { marksAtPlacement } from "./reminder-times";
 import { OPEN_STATUSES } from "./rsvp";
+import { type SessionBasics } from "./session-select.server";
 
 /**
  * Places at group interviews: the bulk invitation spread over sessions by the
@@ -24,20 +25,8 @@ import { OPEN_STATUSES } from "./rsvp";
  * invitations, then the people and applications (through the contact rule).
  */
 
-export type SessionRow = {
-  id: string;
-  vacancyId: string;
-  startsAt: Date;
-  durationMinutes: number;
-  timeZone: string;
-  place: string | null;
-  videoUrl: string | null;
-  seats: number;
-  capacity: number;
-  confidence: number;
-  cancelledAt: Date | null;
-  checkInClosedAt: Date | null;
-};
+/** A session as booking reads it (the columns SESSION_COLUMNS lists, in SQL). */
+export type SessionRow = SessionBasics;
 
 const SESSION_COLUMNS = Prisma.sql`id, "vacancyId", "startsAt", "durationMinutes", "timeZone", place, "videoUrl", seats, capacity, confidence, "cancelledAt", "checkInClosedAt"`;
 

@@ -5,6 +5,7 @@ import { BookingError, bookPlace, type BookingProblem, inviteToSessions, type In
 import { type SessionInvitationsInput } from "./invite-form";
 import { sessionCounts, type SessionCounts, vacancyShowRate } from "./observations.server";
 import { type InviteRecommendation, recommendInvites } from "./overbooking";
+import { SESSION_BASICS } from "./session-select.server";
 
 /**
  * What the invitation pages read and do: the planner of /interviews/invite (the
@@ -46,20 +47,7 @@ async function plans(tx: Tx, sessions: readonly SessionRow[]): Promise<PlannedSe
   }));
 }
 
-const SESSION_SELECT = {
-  id: true,
-  vacancyId: true,
-  startsAt: true,
-  durationMinutes: true,
-  timeZone: true,
-  place: true,
-  videoUrl: true,
-  seats: true,
-  capacity: true,
-  confidence: true,
-  cancelledAt: true,
-  checkInClosedAt: true,
-} as const;
+const SESSION_SELECT = SESSION_BASICS;
 
 /** The vacancy's upcoming sessions with what each holds and its plan, and the show-rate estimate behind the plans. */
 export async function invitePlanner(vacancyId: string, { now = new Date() }: { now?: Date } = {}) {

@@ -4,6 +4,7 @@ import { type AttendeeResult, DECISIONS, type Decision, mayDecide, rankAttendees
 import { readRubric } from "./rubric";
 import { ATTENDED_MARKS, readScores } from "./scorecard";
 import { personName, personSelect, scorableWhere, sortName } from "./scorecards.server";
+import { SESSION_BASICS } from "./session-select.server";
 
 /**
  * A session's results page: its attendees ranked by the submitted scorecards against
@@ -18,14 +19,8 @@ export async function sessionResults(tx: Pick<Tx, "interviewSession" | "intervie
   const session = await tx.interviewSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true,
-      startsAt: true,
-      durationMinutes: true,
-      timeZone: true,
-      place: true,
+      ...SESSION_BASICS,
       rubric: true,
-      checkInClosedAt: true,
-      cancelledAt: true,
       decisionDelegateId: true,
       decisionDelegate: { select: { id: true, name: true } },
       vacancy: { select: { id: true, title: true } },

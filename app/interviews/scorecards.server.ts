@@ -5,6 +5,7 @@ import { invariantResponse } from "~/utils/http";
 import { weightedScore } from "./results";
 import { readRubric, type Rubric } from "./rubric";
 import { ATTENDED_MARKS, isScorable, readScores, type Recommendation, type ScoreMap, scorecardValuesSchema, type ScorecardValues } from "./scorecard";
+import { SESSION_BASICS } from "./session-select.server";
 
 /**
  * Assessors' scorecards: who may score a session (its assessors only), the scoring
@@ -66,15 +67,8 @@ export async function scoringPage(tx: Pick<Tx, "interviewSession" | "interviewIn
   const session = await tx.interviewSession.findUniqueOrThrow({
     where: { id: sessionId },
     select: {
-      id: true,
-      startsAt: true,
-      durationMinutes: true,
-      timeZone: true,
-      place: true,
-      videoUrl: true,
+      ...SESSION_BASICS,
       rubric: true,
-      checkInClosedAt: true,
-      cancelledAt: true,
       vacancy: { select: { id: true, title: true } },
       _count: { select: { assessors: true } },
     },

@@ -8,6 +8,7 @@ import { observations, sessionCounts, vacancyShowRate, type SessionCounts } from
 import { DEFAULT_RUBRIC, readRubric } from "./rubric";
 import { DURATION, sessionPlan, type SeriesInput, type SessionEdit, type SessionPlan } from "./schedule";
 import { type ShowRateEstimate } from "./show-rate";
+import { SESSION_BASICS } from "./session-select.server";
 
 /**
  * Group-interview sessions: creating a series, the calendar, a session's page, editing
@@ -151,18 +152,7 @@ export function saveSeries(input: SeriesInput, actorId: string, { now = new Date
 }
 
 const SESSION_SELECT = {
-  id: true,
-  vacancyId: true,
-  startsAt: true,
-  durationMinutes: true,
-  timeZone: true,
-  place: true,
-  videoUrl: true,
-  seats: true,
-  capacity: true,
-  confidence: true,
-  cancelledAt: true,
-  checkInClosedAt: true,
+  ...SESSION_BASICS,
   vacancy: { select: { id: true, title: true, city: true } },
   series: { select: { id: true, name: true } },
 } as const satisfies Prisma.InterviewSessionSelect;
