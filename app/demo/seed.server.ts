@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, generateDemo } from "./generate";
 import { writeDemoCampaigns } from "./seed-campaigns.server";
 import { writeDemoCalls } from "./seed-calls.server";
 import { writeImports } from "./seed-imports.server";
-import { writeDemoInterviews } from "./seed-interviews.server";
+import { writeDemoInterviewLetters, writeDemoInterviews } from "./seed-interviews.server";
 import { writeDemoQuestionnaires } from "./seed-questionnaires.server";
 import { demoTemplates } from "./templates";
 
@@ -79,6 +79,7 @@ async function write(tx: Tx, { data, users, now }: Awaited<ReturnType<typeof pre
   await writeImports(tx, data.imports.batches, { vacancyId: main!.id, actorId: recruiter.id });
   await writeDemoCampaigns(tx, { vacancyId: main!.id, recruiterId: recruiter.id });
   await writeDemoQuestionnaires(tx, { vacancyIds: data.vacancies.slice(0, 2).map((v) => v.id), recruiterId: recruiter.id, now });
+  await writeDemoInterviewLetters(tx, data.interviews, { vacancyTitle: main!.title });
   return countsOf(tx);
 }
 

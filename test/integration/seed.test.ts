@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { DEMO_ACCOUNTS, generateDemo } from "~/demo/generate";
 import { DEMO_RSVP_TOKEN } from "~/demo/interviews";
@@ -12,10 +12,13 @@ import { firstBadStep } from "~/pipeline/stages";
 import { lookupInvite } from "~/questionnaires/invites.server";
 import { companyMatchKey } from "~/sourcing/company-match";
 import { db } from "~/utils/db.server";
+import { stopJobs } from "~/utils/jobs.server";
 
 // One database for this file: the tests run in order and each states what it starts from.
 const NOW = new Date("2026-03-10T09:30:00Z");
 const expected = generateDemo({ now: NOW });
+// The demo's letters are queued through the product, which starts the job queue.
+afterAll(() => stopJobs());
 
 async function tableCounts() {
   const d = db();
@@ -85,6 +88,12 @@ describe("demo seed", () => {
     // Every other invitation has the product's own link, so its reminders link back.
     const other = invitations.find((i) => !i.token && i.status === "CONFIRMED" && i.attendance === null)!;
     expect(await rsvpView(rsvpToken(other.id), { now: NOW })).toMatchObject({ status: "ok", invitation: { status: "CONFIRMED" } });
+    // Each has its letter, kept in the Outbox: the demo link's carries that link and the calendar file.
+    expect(await db().interviewInvitation.count({ where: { emailId: null } })).toBe(0);
+    const letter = await db().emailMessage.findUniqueOrThrow({ where: { id: demoLink.emailId! } });
+    expect(letter).toMatchObject({ status: "STORED", templateKind: "INTERVIEW_INVITATION" });
+    expect(letter.text).toContain(`/rsvp/${DEMO_RSVP_TOKEN}`);
+    expect(JSON.stringify(letter.attachments)).toContain("BEGIN:VCALENDAR");
     // What check-in marked is in the stage history.
     const noShows = await db().interviewInvitation.findMany({ where: { attendance: "NO_SHOW" }, select: { applicationId: true } });
     expect(noShows.length).toBeGreaterThan(5);
