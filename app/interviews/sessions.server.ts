@@ -332,8 +332,14 @@ export async function cancelSession(tx: Tx, { sessionId, actorId, now = new Date
   });
   const invitationIds = invitations.map((i) => i.id);
   const cancelled = await tx.interviewSession.update({ where: { id: sessionId }, data: { cancelledAt: now } });
-  if (invitationIds.length) await tx.interviewInvitation.updateMany({ where: { id: { in: invitationIds } }, data: { status: "CANCELLED" } });
-  // Everyone who was coming is told, once each, with the link to their RSVP page.
+  // Everyone who was coming waits for another time on the vacancy's waitlist (offered
+  // the next free place, like anyone waiting), and is told so once, with their RSVP link.
+  if (invitationIds.length) {
+    await tx.interviewInvitation.updateMany({
+      where: { id: { in: invitationIds } },
+      data: { status: "WAITLISTED", sessionId: null, waitlistedAt: now, confirmedAt: null, reminded24hAt: null, reminded2hAt: null },
+    });
+  }
   let notified = 0;
   for (const invitation of invitations) {
     const c = "interviewInvitations.cancellation";
@@ -350,7 +356,7 @@ export async function cancelSession(tx: Tx, { sessionId, actorId, now = new Date
     action: "interview.session-cancel",
     entityType: "InterviewSession",
     entityId: sessionId,
-    details: { vacancyId: session.vacancyId, invitationsCancelled: invitationIds.length, notified },
+    details: { vacancyId: session.vacancyId, waitlisted: invitationIds.length, notified },
   });
   return { invitationIds, notified };
 }

@@ -320,7 +320,7 @@ describe("the calendar and the session page", () => {
     expect(entry.details).toEqual({ changed: ["place", "seats", "capacity"], assessorsAdded: [head.id], assessorsRemoved: [manager.id] });
   });
 
-  it("cancels a future session, its active invitations with it, and refuses a past one", async () => {
+  it("cancels a future session, puts its invitations on the waitlist with a letter each, and refuses a past one", async () => {
     const session = await directSession(vacancyId, new Date(Date.now() + 7 * DAY));
     const invited = await invite(vacancyId, session.id, "INVITED");
     const confirmed = await invite(vacancyId, session.id, "CONFIRMED");
@@ -330,10 +330,12 @@ describe("the calendar and the session page", () => {
     const response = await postSession(session.id, { intent: "cancel", confirm: "yes" });
     expect(response.status).toBe(302);
     const statuses = await db().interviewInvitation.findMany({ where: { id: { in: [invited.id, confirmed.id, declined.id] } }, select: { id: true, status: true } });
-    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [invited.id]: "CANCELLED", [confirmed.id]: "CANCELLED", [declined.id]: "DECLINED" });
+    // Those who were coming wait for another time on the vacancy's waitlist; the one who declined stays declined.
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [invited.id]: "WAITLISTED", [confirmed.id]: "WAITLISTED", [declined.id]: "DECLINED" });
+    expect(await db().interviewInvitation.count({ where: { id: { in: [invited.id, confirmed.id] }, sessionId: null, waitlistedAt: { not: null } } })).toBe(2);
     expect((await db().interviewSession.findUniqueOrThrow({ where: { id: session.id } })).cancelledAt).not.toBeNull();
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "interview.session-cancel", entityId: session.id } });
-    expect(entry.details).toMatchObject({ invitationsCancelled: 2 });
+    expect(entry.details).toMatchObject({ waitlisted: 2 });
     // Those who were coming are told, once each; the one who declined is not.
     const letters = await db().emailMessage.findMany({ where: { dedupeKey: { startsWith: "interview-cancelled:" }, applicationId: { in: [invited.applicationId, confirmed.applicationId, declined.applicationId] } } });
     expect(letters.map((l) => l.applicationId).sort()).toEqual([invited.applicationId, confirmed.applicationId].sort());

@@ -206,13 +206,13 @@ export const ru = {
   },
   cancelSession: {
     title: "Отменить собеседование",
-    explained: "Активные приглашения ({{count}}) будут отменены, и каждому приглашённому уйдёт письмо об отмене.",
+    explained: "Приглашённые ({{count}}) перейдут в лист ожидания вакансии — им предложат другое время, — и каждому уйдёт письмо об отмене.",
     confirm: "Да, отменить это собеседование",
     submit: "Отменить собеседование",
   },
   notices: {
     saved: "Изменения сохранены.",
-    cancelled: "Собеседование отменено, приглашения отозваны, письма об отмене в очереди.",
+    cancelled: "Собеседование отменено: приглашённые в листе ожидания, письма об отмене в очереди.",
   },
   checkIn: {
     title: "Отметка явки",
@@ -457,13 +457,13 @@ export const en: Widen<typeof ru> = {
   },
   cancelSession: {
     title: "Cancel the interview",
-    explained: "Its active invitations ({{count}}) will be cancelled, and everyone invited gets a letter saying so.",
+    explained: "Those invited ({{count}}) go onto the vacancy's waitlist, to be offered another time, and each gets a letter saying the interview is cancelled.",
     confirm: "Yes, cancel this interview",
     submit: "Cancel the interview",
   },
   notices: {
     saved: "Changes saved.",
-    cancelled: "The interview is cancelled, its invitations withdrawn and the letters saying so queued.",
+    cancelled: "The interview is cancelled: those invited are on the waitlist, the letters saying so queued.",
   },
   checkIn: {
     title: "Check-in",
