@@ -95,9 +95,11 @@ test("a series, invitations from the shortlist, an RSVP, check-in, two assessors
   const letter = await page.locator("pre").first().innerText();
   const rsvp = /\/rsvp\/[A-Za-z0-9_-]+/.exec(letter)?.[0];
   expect(rsvp, letter).toBeTruthy();
-  const candidate = await browser.newPage({ locale: "ru-RU", baseURL: test.info().project.use.baseURL });
+  // On a phone, as candidates open their mail.
+  const candidate = await browser.newPage({ locale: "ru-RU", baseURL: test.info().project.use.baseURL, viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
   await candidate.goto(rsvp!);
   await expect(candidate.getByText(I.rsvp.status.INVITED)).toBeVisible();
+  expect(await candidate.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
   await expect(candidate.getByRole("link", { name: I.rsvp.calendar })).toBeVisible();
   await candidate.getByRole("button", { name: I.rsvp.confirm }).click();
   await expect(candidate.getByText(I.rsvp.done.confirmed)).toBeVisible();
