@@ -106,6 +106,12 @@ export default function VacancyPage() {
               )}
               {questionnaire?.archived ? <> <Badge tone="out">{t("questionnaireBuilder.archivedBadge")}</Badge></> : null}
             </dd>
+            <dt>{t("interviewSessions.vacancyLine.label")}</dt>
+            <dd data-vacancy-interviews>
+              <Link to={`/interviews?vacancy=${vacancy.id}`}>{t("interviewSessions.vacancyLine.sessions")}</Link>
+              {" · "}
+              <Link to={`/interviews/rubric/${vacancy.id}`}>{t("interviewSessions.vacancyLine.rubric")}</Link>
+            </dd>
             {vacancy.closedAt ? (
               <>
                 <dt>{t("vacancies.detail.closed")}</dt>

@@ -3,6 +3,7 @@ import { type Widen } from "../widen";
 /** interviewSessions (Russian first; English is typed by it): the calendar, series, a session, check-in, show rates. */
 export const ru = {
   title: "Групповые собеседования",
+  vacancyLine: { label: "Групповые собеседования", sessions: "Расписание и явка", rubric: "Критерии оценки" },
   newTitle: "Новая серия собеседований",
   newIntro:
     "Несколько групповых собеседований сразу: выберите дни и время начала — каждое сочетание станет отдельным собеседованием. Ниже видно, сколько кандидатов пригласить на каждое.",
@@ -254,6 +255,7 @@ export const ru = {
 
 export const en: Widen<typeof ru> = {
   title: "Group interviews",
+  vacancyLine: { label: "Group interviews", sessions: "Schedule and attendance", rubric: "Scoring rubric" },
   newTitle: "New interview series",
   newIntro:
     "Several group interviews at once: choose the days and start times, and each combination becomes an interview. Below you see how many candidates to invite to each.",
