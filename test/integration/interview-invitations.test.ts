@@ -14,8 +14,8 @@ import { deliverNow } from "~/utils/mail.server";
 import { stopJobs } from "~/utils/jobs.server";
 import { createUser, formRequest, getRequest, respond, sessionCookie } from "../factories";
 import { renderRoute, textsOf } from "../render-route";
-import { resetSmtp, setSmtpUrl, startSmtpServer } from "../setup/smtp";
-import { attachmentsOf, createSession, DAY, invitationTemplate, readCalendar, rsvpTokenIn, shortlistedAudience } from "../support/interview-fixtures";
+import { attachmentsOf, resetSmtp, setSmtpUrl, startSmtpServer } from "../setup/smtp";
+import { createSession, DAY, invitationTemplate, readCalendar, rsvpTokenIn, shortlistedAudience } from "../support/interview-fixtures";
 
 afterAll(() => stopJobs());
 

@@ -81,7 +81,17 @@ function splitPart(raw: string) {
   return { headers, body };
 }
 
-function leafParts(headers: Map<string, string>, body: string): Array<{ type: string; content: string }> {
+type LeafPart = { type: string; contentType: string; disposition: string; content: string };
+
+/** The attachments of a raw message: content type, file name and decoded text. */
+export function attachmentsOf(raw: string): Array<{ contentType: string; filename: string; content: string }> {
+  const { headers, body } = splitPart(raw);
+  return leafParts(headers, body)
+    .filter((p) => /attachment/i.test(p.disposition))
+    .map((p) => ({ contentType: p.contentType, filename: /filename="?([^";]+)"?/i.exec(p.disposition)?.[1] ?? "", content: p.content }));
+}
+
+function leafParts(headers: Map<string, string>, body: string): LeafPart[] {
   const contentType = headers.get("content-type") ?? "text/plain";
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type.startsWith("multipart/")) {
@@ -97,7 +107,8 @@ function leafParts(headers: Map<string, string>, body: string): Array<{ type: st
       });
   }
   const encoding = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  return [{ type, content: decodeBody(body, encoding).replace(/\r\n/g, "\n").replace(/\n$/, "") }];
+  const content = decodeBody(body, encoding).replace(/\r\n/g, "\n").replace(/\n$/, "");
+  return [{ type, contentType, disposition: headers.get("content-disposition") ?? "", content }];
 }
 
 function decodeBody(body: string, encoding: string): string {

@@ -67,57 +67,6 @@ export async function invitationTemplate(vacancyId: string) {
 /** The RSVP token in a letter's text (the /rsvp/<token> link). */
 export const rsvpTokenIn = (text: string) => /\/rsvp\/([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
 
-type Part = { headers: Map<string, string>; body: string };
-
-function split(raw: string): Part {
-  const end = raw.search(/\r?\n\r?\n/);
-  const head = end === -1 ? raw : raw.slice(0, end);
-  const body = end === -1 ? "" : raw.slice(end).replace(/^\r?\n\r?\n/, "");
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
-    const colon = line.indexOf(":");
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body };
-}
-
-function leaves(part: Part): Part[] {
-  const type = part.headers.get("content-type") ?? "text/plain";
-  if (!/^multipart\//i.test(type)) return [part];
-  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (!boundary) return [];
-  return part.body
-    .split(`--${boundary}`)
-    .slice(1)
-    .filter((chunk) => !chunk.startsWith("--"))
-    .flatMap((chunk) => leaves(split(chunk.replace(/^\r?\n/, ""))));
-}
-
-function decode(part: Part): string {
-  const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  if (encoding === "base64") return Buffer.from(part.body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (encoding === "quoted-printable") {
-    const soft = part.body.replace(/=\r?\n/g, "");
-    return Buffer.from(soft.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
-  }
-  return part.body;
-}
-
-/** The attachments of a raw MIME message: content type, file name, decoded text. */
-export function attachmentsOf(raw: string) {
-  return leaves(split(raw))
-    .filter((p) => /attachment/i.test(p.headers.get("content-disposition") ?? ""))
-    .map((p) => ({
-      contentType: p.headers.get("content-type") ?? "",
-      filename: /filename="?([^";]+)"?/i.exec(p.headers.get("content-disposition") ?? "")?.[1] ?? "",
-      content: decode(p),
-    }));
-}
-
-export function headerOf(raw: string, name: string): string | undefined {
-  return split(raw).headers.get(name.toLowerCase());
-}
-
 /** A calendar file read with ical.js: the calendar and its one event. */
 export function readCalendar(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
