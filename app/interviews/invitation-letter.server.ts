@@ -10,7 +10,7 @@ import { i18nFor } from "~/ui/i18n-instance";
 import { type Tx } from "~/utils/db.server";
 import { mailFrom } from "~/utils/mail.server";
 import { ICS_CONTENT_TYPE, ICS_FILENAME, interviewCalendar, organizerFrom } from "./ics";
-import { formatInterviewPlace, formatInterviewTime } from "./rsvp";
+import { formatInterviewPlace, formatInterviewTime, type SessionTimePlace } from "./rsvp";
 
 /**
  * The invitation letter (the vacancy's INTERVIEW_INVITATION template with the time,
@@ -56,14 +56,7 @@ export async function candidateLocale(tx: Tx, applicationId: string): Promise<Ap
   return (latest?.locale ?? "ru") satisfies Locale;
 }
 
-export type LetterSession = {
-  id: string;
-  startsAt: Date;
-  durationMinutes: number;
-  timeZone: string;
-  place: string | null;
-  videoUrl: string | null;
-};
+export type LetterSession = SessionTimePlace;
 
 const letterPrefix = (invitationId: string) => `interview-invitation:${invitationId}:`;
 

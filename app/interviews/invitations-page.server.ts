@@ -6,6 +6,7 @@ import { type SessionInvitationsInput } from "./invite-form";
 import { sessionCounts, type SessionCounts, vacancyShowRate } from "./observations.server";
 import { type InviteRecommendation, recommendInvites } from "./overbooking";
 import { SESSION_BASICS } from "./session-select.server";
+import { type SessionTimePlace } from "./rsvp";
 
 /**
  * What the invitation pages read and do: the planner of /interviews/invite (the
@@ -16,13 +17,7 @@ import { SESSION_BASICS } from "./session-select.server";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
 
-export type PlannedSession = {
-  id: string;
-  startsAt: Date;
-  durationMinutes: number;
-  timeZone: string;
-  place: string | null;
-  videoUrl: string | null;
+export type PlannedSession = SessionTimePlace & {
   seats: number;
   capacity: number;
   counts: SessionCounts;

@@ -1,4 +1,5 @@
-import { Prisma, type CandidateSource, type InvitationStatus, type SourcingTier } from "@prisma/client";
+import { Prisma, type InvitationStatus } from "@prisma/client";
+import { type MarkedInvitation } from "./attendance";
 import { type Tx } from "~/utils/db.server";
 import { estimateShowRate, type ShowRateEstimate } from "./show-rate";
 
@@ -12,17 +13,8 @@ import { estimateShowRate, type ShowRateEstimate } from "./show-rate";
  * between the plan and the room.
  */
 
-export type Observation = {
-  invitationId: string;
-  sessionId: string;
-  startsAt: Date;
-  timeZone: string;
-  attended: boolean;
-  late: boolean;
-  confirmed: boolean;
-  source: CandidateSource;
-  tier: SourcingTier | null;
-};
+/** A marked invitation (./attendance.ts groups these), with its id. */
+export type Observation = MarkedInvitation & { invitationId: string };
 
 /** Every marked invitation of the vacancy (or of the given sessions), oldest session first. */
 export async function observations(

@@ -16,7 +16,7 @@ import {
   vacate,
 } from "./booking.server";
 import { currentCalendarFile, rsvpUrlFor, sendInvitationLetter } from "./invitation-letter.server";
-import { isOpenStatus, rsvpChoices, type RsvpIntent, sessionPhase } from "./rsvp";
+import { isOpenStatus, rsvpChoices, type RsvpIntent, sessionPhase, type SessionTimePlace } from "./rsvp";
 
 /**
  * The candidate's side of an invitation, opened by the RSVP link's token (only its
@@ -29,13 +29,7 @@ import { isOpenStatus, rsvpChoices, type RsvpIntent, sessionPhase } from "./rsvp
 
 const TX = { maxWait: 10_000, timeout: 30_000 };
 
-export type SessionOption = {
-  id: string;
-  startsAt: Date;
-  durationMinutes: number;
-  timeZone: string;
-  place: string | null;
-  videoUrl: string | null;
+export type SessionOption = SessionTimePlace & {
   /** Confirmed places still free. */
   free: number;
 };

@@ -55,6 +55,16 @@ export function rsvpChoices(status: InvitationStatus, hasSession: boolean): Rsvp
 
 export type SessionTiming = { startsAt: Date | string; durationMinutes: number };
 
+/** When and where a session is: what letters, the RSVP page and the plans show of it. */
+export type SessionTimePlace = {
+  id: string;
+  startsAt: Date;
+  durationMinutes: number;
+  timeZone: string;
+  place: string | null;
+  videoUrl: string | null;
+};
+
 export function sessionEnd({ startsAt, durationMinutes }: SessionTiming): Date {
   return new Date(new Date(startsAt).getTime() + durationMinutes * 60_000);
 }
