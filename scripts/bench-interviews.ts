@@ -20,11 +20,9 @@ import { sendDueInterviewReminders } from "../app/interviews/reminders.server";
 import { rsvpConfirm } from "../app/interviews/rsvp.server";
 import { DEFAULT_RUBRIC } from "../app/interviews/rubric";
 import { db, disconnectDb } from "../app/utils/db.server";
-import { startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
-import { env, reloadEnv } from "../app/utils/env.server";
+import { reloadEnv } from "../app/utils/env.server";
 import { stopJobs } from "../app/utils/jobs.server";
-import { migrate } from "../app/utils/migrate.server";
-import { query, withDatabase } from "./bench-server";
+import { freshDatabase } from "./bench-server";
 
 const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const CANDIDATES = option("candidates", 1000);
@@ -137,24 +135,15 @@ async function run() {
 }
 
 async function main() {
-  const config = env();
-  const server = config.DATABASE_URL
-    ? { url: config.DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
-  const adminUrl = withDatabase(server.url, "postgres");
-  const url = withDatabase(server.url, DATABASE);
-  await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await query(adminUrl, `CREATE DATABASE ${DATABASE}`);
-  await migrate(url);
-  process.env.DATABASE_URL = url;
+  const database = await freshDatabase(DATABASE);
+  process.env.DATABASE_URL = database.url;
   reloadEnv();
   try {
     await run();
   } finally {
     await stopJobs();
     await disconnectDb();
-    await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await server.stop();
+    await database.drop();
   }
 }
 

@@ -21,11 +21,9 @@ import { createQuestionnaire } from "../app/questionnaires/store.server";
 import { versionStamp } from "../app/questionnaires/submit.server";
 import { FORM_FIELDS } from "../app/questionnaires/submission";
 import { db, disconnectDb } from "../app/utils/db.server";
-import { startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
-import { env, reloadEnv } from "../app/utils/env.server";
-import { migrate } from "../app/utils/migrate.server";
+import { reloadEnv } from "../app/utils/env.server";
 import { describeFigures, type QuestionnaireFigures } from "./bench-questionnaire-report";
-import { freePort, query, startServer, stopServer, withDatabase } from "./bench-server";
+import { freePort, freshDatabase, startServer, stopServer } from "./bench-server";
 
 const SUBMISSIONS = Number(process.argv.find((a) => a.startsWith("--submissions="))?.split("=")[1] ?? 500);
 const GIVEN_BASE = process.argv.find((a) => a.startsWith("--base="))?.slice("--base=".length) ?? null;
@@ -143,15 +141,8 @@ async function main() {
     console.log(JSON.stringify(figures));
     return;
   }
-  const config = env();
-  const server = config.DATABASE_URL
-    ? { url: config.DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
-  const adminUrl = withDatabase(server.url, "postgres");
-  const url = withDatabase(server.url, DATABASE);
-  await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await query(adminUrl, `CREATE DATABASE ${DATABASE}`);
-  await migrate(url);
+  const database = await freshDatabase(DATABASE);
+  const url = database.url;
   process.env.DATABASE_URL = url;
   reloadEnv();
   const port = await freePort();
@@ -169,8 +160,7 @@ async function main() {
   } finally {
     await disconnectDb();
     await stopServer(child);
-    await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await server.stop();
+    await database.drop();
   }
 }
 

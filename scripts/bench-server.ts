@@ -5,6 +5,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import pg from "pg";
+import { startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
+import { env } from "../app/utils/env.server";
+import { migrate } from "../app/utils/migrate.server";
 
 export function withDatabase(url: string, database: string) {
   const u = new URL(url);
@@ -63,4 +66,28 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   await exited;
+}
+
+/**
+ * A fresh, migrated database `name` on DATABASE_URL's server, or on the embedded one
+ * (started here). `drop()` removes it (unless `keep`) and stops a server started here.
+ */
+export async function freshDatabase(name: string) {
+  const config = env();
+  const server = config.DATABASE_URL
+    ? { url: config.DATABASE_URL, stop: async () => {} }
+    : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+  const adminUrl = withDatabase(server.url, "postgres");
+  const url = withDatabase(server.url, name);
+  await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await query(adminUrl, `CREATE DATABASE ${name}`);
+  await migrate(url);
+  return {
+    url,
+    host: new URL(server.url).host,
+    async drop({ keep = false }: { keep?: boolean } = {}) {
+      if (!keep) await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await server.stop();
+    },
+  };
 }

@@ -19,12 +19,10 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import pg from "pg";
 import { hashPassword } from "../app/auth/password.server";
-import { startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
 import { env } from "../app/utils/env.server";
-import { migrate } from "../app/utils/migrate.server";
 import { fillBenchDatabase } from "./bench-data";
 import { describeFigures, type QuestionnaireFigures } from "./bench-questionnaire-report";
-import { freePort, query, startServer, stopServer, withDatabase } from "./bench-server";
+import { freePort, freshDatabase, startServer, stopServer } from "./bench-server";
 
 const arg = (name: string, fallback: number) => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -100,16 +98,9 @@ type MailFigures = { messages: number; queued: number; queueMs: number; deliverM
 const timeMail = (databaseUrl: string) => runJsonScript<MailFigures>("scripts/bench-mail.ts", [`--messages=${MAIL_MESSAGES}`], databaseUrl);
 
 async function main() {
-  const config = env();
-  const server = config.DATABASE_URL
-    ? { url: config.DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
-  const adminUrl = withDatabase(server.url, "postgres");
-  const benchUrl = withDatabase(server.url, DATABASE);
-  console.log(`Database server ${new URL(server.url).host}; re-creating ${DATABASE}…`);
-  await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await query(adminUrl, `CREATE DATABASE ${DATABASE}`);
-  await migrate(benchUrl);
+  const database = await freshDatabase(DATABASE);
+  const benchUrl = database.url;
+  console.log(`Database server ${database.host}; re-created ${DATABASE}.`);
 
   const filling = performance.now();
   const client = new pg.Client({ connectionString: benchUrl });
@@ -150,7 +141,7 @@ async function main() {
     console.log("");
     console.log(
       `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ` +
-        `Node ${process.version}, PostgreSQL ${version?.v ?? "?"} (${config.DATABASE_URL ? "DATABASE_URL" : "embedded"}), ${os.platform()} ${os.release()}`,
+        `Node ${process.version}, PostgreSQL ${version?.v ?? "?"} (${env().DATABASE_URL ? "DATABASE_URL" : "embedded"}), ${os.platform()} ${os.release()}`,
     );
     console.log(`Data set: ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")} (written in ${fillSeconds.toFixed(1)} s)`);
     console.log(`Wall time per request measured at the client over localhost (full HTML page, signed in), ${REQUESTS} requests each after ${WARM_UP} warm-up, one at a time:`);
@@ -176,8 +167,7 @@ async function main() {
     for (const line of describeFigures(questionnaire)) console.log(line);
   } finally {
     await stopServer(child);
-    if (!process.argv.includes("--keep")) await query(adminUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await server.stop();
+    await database.drop({ keep: process.argv.includes("--keep") });
   }
 }
 
