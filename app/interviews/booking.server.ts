@@ -262,6 +262,12 @@ export async function inviteToSessions(
  * no longer be contacted, has no e-mail or left the running stays where they are.
  * The caller holds the session's lock. Returns the invitations promoted.
  */
+/** A session takes its plan's worth from the waitlist now (a new series, "fill from the waitlist"), in the caller's transaction. */
+export async function fillFromWaitlist(tx: Tx, sessionId: string, { actorId, now }: { actorId: string | null; now: Date }): Promise<string[]> {
+  const locked = await lockSession(tx, sessionId);
+  return locked ? promoteWaitlisted(tx, locked, { actorId, now }) : [];
+}
+
 export async function promoteWaitlisted(tx: Tx, session: SessionRow, { actorId, now }: { actorId: string | null; now: Date }): Promise<string[]> {
   if (!isUpcoming(session, now)) return [];
   const counts = await sessionCounts(tx, [session.id]);

@@ -1,7 +1,7 @@
 import { type EmailStatus, type InvitationStatus, type AttendanceMark } from "@prisma/client";
 import { type PersonName } from "~/ui/person";
 import { db, type Tx } from "~/utils/db.server";
-import { BookingError, bookPlace, type BookingProblem, inviteToSessions, type InviteReport, isUpcoming, lockSession, promoteWaitlisted, type SessionRow, withdrawInvitation } from "./booking.server";
+import { BookingError, bookPlace, type BookingProblem, inviteToSessions, type InviteReport, isUpcoming, fillFromWaitlist, type SessionRow, withdrawInvitation } from "./booking.server";
 import { type SessionInvitationsInput } from "./invite-form";
 import { sessionCounts, type SessionCounts, vacancyShowRate } from "./observations.server";
 import { type InviteRecommendation, recommendInvites } from "./overbooking";
@@ -184,20 +184,12 @@ export async function sessionInvitationsAction(input: { sessionId: string; actor
           const { promoted } = await withdrawInvitation(tx, { invitationId: invitation.id, actorId, now });
           return { ok: true, notice: "withdrawn", promoted: promoted.length };
         }
-        case "fill": {
-          const locked = await lockSession(tx, sessionId);
-          return { ok: true, notice: "filled", promoted: locked ? (await promoteWaitlisted(tx, locked, { actorId, now })).length : 0 };
-        }
+        case "fill":
+          return { ok: true, notice: "filled", promoted: (await fillFromWaitlist(tx, sessionId, { actorId, now })).length };
       }
     }, TX);
   } catch (error) {
     if (error instanceof BookingError) return { ok: false, problem: error.problem };
     throw error;
   }
-}
-
-/** A session just made (or given more seats) takes its plan's worth from the vacancy's waitlist, in the caller's transaction. */
-export async function fillFromWaitlist(tx: Tx, sessionId: string, actorId: string | null, now = new Date()): Promise<string[]> {
-  const locked = await lockSession(tx, sessionId);
-  return locked ? promoteWaitlisted(tx, locked, { actorId, now }) : [];
 }

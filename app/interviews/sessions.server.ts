@@ -1,7 +1,7 @@
 import { type Prisma } from "@prisma/client";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { lockSession, promoteWaitlisted } from "./booking.server";
+import { fillFromWaitlist, lockSession } from "./booking.server";
 import { queueSessionLetter } from "./reminders.server";
 import { noShowReport, sessionDay, showRateBreakdowns } from "./attendance";
 import { observations, sessionCounts, vacancyShowRate, type SessionCounts } from "./observations.server";
@@ -133,7 +133,6 @@ export async function createSeries(tx: Tx, input: SeriesInput, actorId: string):
   return { seriesId: series.id, sessionIds };
 }
 
-/** createSeries in a transaction of its own. */
 /**
  * createSeries in a transaction of its own; the new sessions then take their plan's
  * share of the vacancy's waitlist at once (invited, with their letters), earliest first.
@@ -141,12 +140,9 @@ export async function createSeries(tx: Tx, input: SeriesInput, actorId: string):
 export function saveSeries(input: SeriesInput, actorId: string, { now = new Date() }: { now?: Date } = {}) {
   return db().$transaction(async (tx) => {
     const created = await createSeries(tx, input, actorId);
-    const sessions = await tx.interviewSession.findMany({ where: { id: { in: created.sessionIds } }, orderBy: { startsAt: "asc" }, select: { id: true } });
     const promoted: string[] = [];
-    for (const { id } of sessions) {
-      const locked = await lockSession(tx, id);
-      if (locked) promoted.push(...(await promoteWaitlisted(tx, locked, { actorId, now })));
-    }
+    // createSeries lists them earliest first.
+    for (const id of created.sessionIds) promoted.push(...(await fillFromWaitlist(tx, id, { actorId, now })));
     return { ...created, promoted };
   }, TX_OPTIONS);
 }

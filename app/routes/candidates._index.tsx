@@ -12,7 +12,7 @@ import { searchCandidates } from "~/sourcing/candidates.server";
 import { listVacancyOptions } from "~/sourcing/vacancies.server";
 import { CandidateFlags } from "~/ui/applications-table";
 import { Badge, Money, StageBadge } from "~/ui/badges";
-import { BulkActionsBar, BulkResultNotice } from "~/ui/bulk-actions-bar";
+import { BulkActionsBar, BulkResultNotice, SelectAllBox } from "~/ui/bulk-actions-bar";
 import { CandidateFiltersForm } from "~/ui/candidate-filters-form";
 import { formatCount } from "~/ui/dates";
 import { pageTitle } from "~/ui/i18n-instance";
@@ -73,18 +73,7 @@ export default function Candidates() {
       <table className="table">
         <thead>
           <tr>
-            {canEdit ? (
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label={t("candidateList.selectAll")}
-                  onChange={(e) => {
-                    const boxes = document.querySelectorAll<HTMLInputElement>(`#${form.id} input[name="ids"]`);
-                    boxes.forEach((box) => (box.checked = e.currentTarget.checked));
-                  }}
-                />
-              </th>
-            ) : null}
+            {canEdit ? <SelectAllBox formId={form.id} label={t("candidateList.selectAll")} /> : null}
             <th scope="col">{t("candidateList.columns.name")}</th>
             <th scope="col">{t("candidateList.columns.titleCity")}</th>
             <th scope="col" className="num">

@@ -130,3 +130,19 @@ export function BulkResultNotice({ report }: { report: BulkReport }) {
     </div>
   );
 }
+
+/** The table header's box that ticks or clears every row's `ids` box of the form `formId`. */
+export function SelectAllBox({ formId, label }: { formId: string; label: string }) {
+  return (
+    <th scope="col">
+      <input
+        type="checkbox"
+        aria-label={label}
+        onChange={(e) => {
+          const boxes = document.querySelectorAll<HTMLInputElement>(`#${formId} input[name="ids"]`);
+          boxes.forEach((box) => (box.checked = e.currentTarget.checked));
+        }}
+      />
+    </th>
+  );
+}

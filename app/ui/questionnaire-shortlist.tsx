@@ -16,6 +16,7 @@ import { KnockoutText, ScoreText, VerdictBadge } from "./questionnaire-answer";
 import { ResponseLink } from "./questionnaire-results";
 import { TierBadge } from "./tier-reason";
 import { useLocale } from "./use-locale";
+import { SelectAllBox } from "./bulk-actions-bar";
 
 export type ShortlistRowData = {
   rank: number;
@@ -73,18 +74,7 @@ export function Shortlist({
         <caption>{t("ui.shownOf", { shown: list.rows.length, total: list.total })}</caption>
         <thead>
           <tr>
-            {canDecide ? (
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label={t("questionnaireResults.bulk.selectAll")}
-                  onChange={(e) => {
-                    const boxes = document.querySelectorAll<HTMLInputElement>(`#${form.id} input[name="ids"]`);
-                    boxes.forEach((box) => (box.checked = e.currentTarget.checked));
-                  }}
-                />
-              </th>
-            ) : null}
+            {canDecide ? <SelectAllBox formId={form.id} label={t("questionnaireResults.bulk.selectAll")} /> : null}
             <th scope="col" className="num">
               {t("questionnaireResults.columns.rank")}
             </th>
